@@ -1,0 +1,38 @@
+/** The three linked panels under the header, in resizable splits. The only place panels meet. */
+import { Group, Panel, Separator } from 'react-resizable-panels';
+import { NetworkPanel } from '../panels/network/network-panel';
+import { SourcePanel } from '../panels/source/source-panel';
+import { TimelinePanel } from '../panels/timeline/timeline-panel';
+import { PanelFrame } from '../ui/panel-frame';
+import { Header } from './header';
+
+export function Workspace({ notice }: { notice?: string | undefined }) {
+  return (
+    <div className="app">
+      <Header notice={notice} />
+      <Group orientation="vertical" className="workspace">
+        <Panel defaultSize="42" minSize="20">
+          <PanelFrame title="Timeline" id="timeline">
+            <TimelinePanel />
+          </PanelFrame>
+        </Panel>
+        <Separator className="separator separator-horizontal" aria-label="Resize timeline" />
+        <Panel minSize="25">
+          <Group orientation="horizontal">
+            <Panel defaultSize="50" minSize="20">
+              <PanelFrame title="Network" id="network">
+                <NetworkPanel />
+              </PanelFrame>
+            </Panel>
+            <Separator className="separator separator-vertical" aria-label="Resize network and source text" />
+            <Panel minSize="20">
+              <PanelFrame title="Source text" id="source">
+                <SourcePanel />
+              </PanelFrame>
+            </Panel>
+          </Group>
+        </Panel>
+      </Group>
+    </div>
+  );
+}

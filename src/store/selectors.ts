@@ -1,0 +1,283 @@
+/**
+ * Derived data, computed from the store's facts. Module-level selectors memoised on the exact inputs they read,
+ * so React hooks and widget subscriptions get the same object back until one of those inputs changes.
+ * Every panel reads these, which is what keeps the three panels in agreement.
+ */
+import { pairKey } from '../model/graph';
+import type { Actor, Dataset, DatasetEvent, DocumentRecord, Mention, Relation } from '../model/schema';
+import { dateRange, overlaps, type TimeRange } from '../model/time';
+import type { AppState, Filters } from './types';
+
+/** Memoises a function of a fixed number of arguments on reference equality with the previous call. */
+export function memoizeLast<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
+  let lastArgs: A | undefined;
+  let lastResult!: R;
+  return (...args: A): R => {
+    if (lastArgs && lastArgs.length === args.length && lastArgs.every((a, i) => Object.is(a, args[i]))) {
+      return lastResult;
+    }
+    lastArgs = args;
+    lastResult = fn(...args);
+    return lastResult;
+  };
+}
+
+/** Lookups built once per dataset. */
+export interface DatasetIndex {
+  actorsById: Map<string, Actor>;
+  eventsById: Map<string, DatasetEvent>;
+  docsById: Map<string, DocumentRecord>;
+  mentionsByActor: Map<string, Mention[]>;
+  mentionsByDoc: Map<string, Mention[]>;
+  eventsByActor: Map<string, DatasetEvent[]>;
+  eventRanges: Map<string, TimeRange>;
+  relationRanges: Map<string, TimeRange>;
+  mentionCounts: Map<string, number>;
+  /** Lower-cased text used by search, per actor and per event. */
+  actorSearchText: Map<string, string>;
+  eventSearchText: Map<string, string>;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Builds the lookups of a dataset. */
+export function buildIndex(dataset: Dataset): DatasetIndex {
+  const actorsById = new Map(dataset.actors.map((a) => [a.id, a]));
+  const eventsById = new Map(dataset.events.map((e) => [e.id, e]));
+  const docsById = new Map(dataset.documents.map((d) => [d.id, d]));
+  const mentionsByActor = new Map<string, Mention[]>();
+  const mentionsByDoc = new Map<string, Mention[]>();
+  for (const m of dataset.mentions) {
+    push(mentionsByActor, m.actorId, m);
+    push(mentionsByDoc, m.docId, m);
+  }
+  const eventsByActor = new Map<string, DatasetEvent[]>();
+  const eventRanges = new Map<string, TimeRange>();
+  const eventSearchText = new Map<string, string>();
+  for (const e of dataset.events) {
+    for (const a of e.actorIds) push(eventsByActor, a, e);
+    const range = dateRange(e.date);
+    if (range) eventRanges.set(e.id, range);
+    const doc = docsById.get(e.docId);
+    const evidence = doc ? doc.text.slice(e.evidence.start, e.evidence.end) : '';
+    eventSearchText.set(e.id, `${e.title}\n${evidence}`.toLowerCase());
+  }
+  const relationRanges = new Map<string, TimeRange>();
+  for (const r of dataset.relations) {
+    const date = r.date ?? (r.eventId ? eventsById.get(r.eventId)?.date : undefined);
+    const range = date ? dateRange(date) : undefined;
+    if (range) relationRanges.set(r.id, range);
+  }
+  const mentionCounts = new Map<string, number>();
+  for (const [id, list] of mentionsByActor) mentionCounts.set(id, list.length);
+  const actorSearchText = new Map(dataset.actors.map((a) => [a.id, [a.name, ...a.aliases].join('\n').toLowerCase()]));
+  return {
+    actorsById,
+    eventsById,
+    docsById,
+    mentionsByActor,
+    mentionsByDoc,
+    eventsByActor,
+    eventRanges,
+    relationRanges,
+    mentionCounts,
+    actorSearchText,
+    eventSearchText,
+  };
+}
+
+const indexFor = memoizeLast(buildIndex);
+
+/** The dataset's lookups. */
+export const selectIndex = (s: AppState): DatasetIndex => indexFor(s.dataset);
+
+const matchesSearch = (haystack: string | undefined, query: string): boolean =>
+  query === '' || (haystack ?? '').includes(query);
+
+const normaliseQuery = (q: string): string => q.trim().toLowerCase();
+
+/** Actors that pass the kind and document filters and the search (by name, or by an event that matches). */
+const visibleActorsFor = memoizeLast((dataset: Dataset, filters: Filters): Actor[] => {
+  const index = indexFor(dataset);
+  const query = normaliseQuery(filters.search);
+  const kinds = new Set(filters.actorKinds);
+  const docs = new Set(filters.docIds);
+  const eventMatches =
+    query === ''
+      ? undefined
+      : new Set(
+          dataset.events.filter((e) => matchesSearch(index.eventSearchText.get(e.id), query)).flatMap((e) => e.actorIds),
+        );
+  return dataset.actors.filter((a) => {
+    if (kinds.size > 0 && !kinds.has(a.kind)) return false;
+    if (docs.size > 0 && !(index.mentionsByActor.get(a.id) ?? []).some((m) => docs.has(m.docId))) return false;
+    if (query !== '' && !matchesSearch(index.actorSearchText.get(a.id), query) && !eventMatches?.has(a.id)) {
+      return false;
+    }
+    return true;
+  });
+});
+
+/** Actors shown in the network and the actor table. */
+export const selectVisibleActors = (s: AppState): Actor[] => visibleActorsFor(s.dataset, s.filters);
+
+const visibleActorIdsFor = memoizeLast((actors: Actor[]) => new Set(actors.map((a) => a.id)));
+
+/** Ids of the visible actors. */
+export const selectVisibleActorIds = (s: AppState): Set<string> => visibleActorIdsFor(selectVisibleActors(s));
+
+/** Events shown on the timeline: filtered by document, search, the selected actor and visible actors. */
+const visibleEventsFor = memoizeLast(
+  (dataset: Dataset, filters: Filters, selectedActorId: string | null, actorIds: Set<string>): DatasetEvent[] => {
+    const index = indexFor(dataset);
+    const query = normaliseQuery(filters.search);
+    const docs = new Set(filters.docIds);
+    const restrictActors = filters.actorKinds.length > 0 || query !== '' || docs.size > 0;
+    return dataset.events.filter((e) => {
+      if (docs.size > 0 && !docs.has(e.docId)) return false;
+      if (selectedActorId !== null && !e.actorIds.includes(selectedActorId)) return false;
+      if (query !== '') {
+        const hit =
+          matchesSearch(index.eventSearchText.get(e.id), query) ||
+          e.actorIds.some((a) => matchesSearch(index.actorSearchText.get(a), query));
+        if (!hit) return false;
+      }
+      if (restrictActors && e.actorIds.length > 0 && !e.actorIds.some((a) => actorIds.has(a))) return false;
+      return true;
+    });
+  },
+);
+
+/** Events shown on the timeline. */
+export const selectVisibleEvents = (s: AppState): DatasetEvent[] =>
+  visibleEventsFor(s.dataset, s.filters, s.selectedActorId, selectVisibleActorIds(s));
+
+/** Relations shown in the network: filtered by type, polarity, document, visible actors and the time window. */
+const visibleRelationsFor = memoizeLast(
+  (dataset: Dataset, filters: Filters, actorIds: Set<string>, window: TimeRange | null): Relation[] => {
+    const index = indexFor(dataset);
+    const types = new Set(filters.relationTypes);
+    const polarities = new Set(filters.polarities);
+    const docs = new Set(filters.docIds);
+    return dataset.relations.filter((r) => {
+      if (types.size > 0 && !types.has(r.type)) return false;
+      if (polarities.size > 0 && !polarities.has(r.polarity)) return false;
+      if (docs.size > 0 && !docs.has(r.docId)) return false;
+      if (!actorIds.has(r.source) || !actorIds.has(r.target)) return false;
+      if (window) {
+        const range = index.relationRanges.get(r.id);
+        if (!range || !overlaps(range, window)) return false;
+      }
+      return true;
+    });
+  },
+);
+
+/** Relations shown in the network. */
+export const selectVisibleRelations = (s: AppState): Relation[] =>
+  visibleRelationsFor(s.dataset, s.filters, selectVisibleActorIds(s), s.timeWindow);
+
+/** One network edge: all visible relations between an unordered pair of actors. */
+export interface Edge {
+  key: string;
+  source: string;
+  target: string;
+  relations: Relation[];
+}
+
+const edgesFor = memoizeLast((relations: Relation[]): Edge[] => {
+  const byPair = new Map<string, Edge>();
+  for (const r of relations) {
+    if (r.source === r.target) continue;
+    const key = pairKey(r.source, r.target);
+    const edge = byPair.get(key);
+    if (edge) edge.relations.push(r);
+    else byPair.set(key, { key, source: r.source, target: r.target, relations: [r] });
+  }
+  return [...byPair.values()];
+});
+
+/** Network edges (one per actor pair). */
+export const selectEdges = (s: AppState): Edge[] => edgesFor(selectVisibleRelations(s));
+
+const neighboursFor = memoizeLast((actorId: string | null, relations: Relation[]): Set<string> => {
+  const out = new Set<string>();
+  if (actorId === null) return out;
+  for (const r of relations) {
+    if (r.source === actorId) out.add(r.target);
+    else if (r.target === actorId) out.add(r.source);
+  }
+  out.delete(actorId);
+  return out;
+});
+
+/** Neighbours of the selected actor among the visible relations. */
+export const selectNeighbourIds = (s: AppState): Set<string> =>
+  neighboursFor(s.selectedActorId, selectVisibleRelations(s));
+
+const highlightedFor = memoizeLast(
+  (
+    actorId: string | null,
+    neighbours: Set<string>,
+    event: DatasetEvent | undefined,
+    edge: AppState['selectedEdge'],
+  ): Set<string> | null => {
+    if (event) return new Set(event.actorIds);
+    if (edge) return new Set([edge.source, edge.target]);
+    if (actorId !== null) return new Set([actorId, ...neighbours]);
+    return null;
+  },
+);
+
+/** Actors lit up in the network, or null when nothing is selected (nothing dimmed). */
+export const selectHighlightedActorIds = (s: AppState): Set<string> | null =>
+  highlightedFor(
+    s.selectedActorId,
+    selectNeighbourIds(s),
+    s.selectedEventId ? selectIndex(s).eventsById.get(s.selectedEventId) : undefined,
+    s.selectedEdge,
+  );
+
+const edgeEvidenceFor = memoizeLast((edge: AppState['selectedEdge'], relations: Relation[]): Relation[] => {
+  if (!edge) return [];
+  const key = pairKey(edge.source, edge.target);
+  return relations.filter((r) => pairKey(r.source, r.target) === key);
+});
+
+/** Relations (with their evidence sentences) between the actors of the selected edge. */
+export const selectEdgeRelations = (s: AppState): Relation[] =>
+  edgeEvidenceFor(s.selectedEdge, selectVisibleRelations(s));
+
+/** The open document. */
+export const selectOpenDocument = (s: AppState): DocumentRecord | undefined =>
+  s.openDocId === null ? undefined : selectIndex(s).docsById.get(s.openDocId);
+
+/** Mentions in the open document. */
+export const selectOpenDocumentMentions = (s: AppState): Mention[] =>
+  s.openDocId === null ? [] : (selectIndex(s).mentionsByDoc.get(s.openDocId) ?? []);
+
+const actorDocCountsFor = memoizeLast(
+  (dataset: Dataset, actorId: string | null): { doc: DocumentRecord; count: number }[] => {
+    if (actorId === null) return [];
+    const index = indexFor(dataset);
+    const counts = new Map<string, number>();
+    for (const m of index.mentionsByActor.get(actorId) ?? []) counts.set(m.docId, (counts.get(m.docId) ?? 0) + 1);
+    return dataset.documents.filter((d) => counts.has(d.id)).map((doc) => ({ doc, count: counts.get(doc.id) ?? 0 }));
+  },
+);
+
+/** Documents that mention the selected actor, with mention counts, in dataset order. */
+export const selectSelectedActorDocuments = (s: AppState): { doc: DocumentRecord; count: number }[] =>
+  actorDocCountsFor(s.dataset, s.selectedActorId);
+
+/** The selected actor, if any. */
+export const selectSelectedActor = (s: AppState): Actor | undefined =>
+  s.selectedActorId === null ? undefined : selectIndex(s).actorsById.get(s.selectedActorId);
+
+/** The selected event, if any. */
+export const selectSelectedEvent = (s: AppState): DatasetEvent | undefined =>
+  s.selectedEventId === null ? undefined : selectIndex(s).eventsById.get(s.selectedEventId);
