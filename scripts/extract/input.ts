@@ -77,7 +77,15 @@ export function parseMetadataCsv(text: string, fileName = METADATA_FILE): Metada
   });
   const errors: string[] = [];
   const line = (row: number | undefined): string => (row === undefined ? '' : ` row ${row + 1} (line ${row + 2})`);
-  for (const e of parsed.errors) errors.push(`${fileName}:${line(e.row)}: ${e.message} [${e.code}]`);
+  // Papa's row index is unreliable for quote errors; its character index gives the exact line.
+  const lineAt = (index: number): string => {
+    const n = body.slice(0, index).split('\n').length;
+    return ` row ${n - 1} (line ${n})`;
+  };
+  for (const e of parsed.errors) {
+    const where = typeof e.index === 'number' ? lineAt(e.index) : line(e.row);
+    errors.push(`${fileName}:${where}: ${e.message} [${e.code}]`);
+  }
   const fields = parsed.meta.fields ?? [];
   const renamed = (parsed.meta as { renamedHeaders?: Record<string, string> }).renamedHeaders;
   if (renamed && Object.keys(renamed).length > 0) {

@@ -7,8 +7,8 @@ export function ErrorScreen({ source, issues }: { source: string; issues: readon
     <main className="error-screen">
       <h1>This dataset cannot be shown</h1>
       <p>
-        <strong>{source}</strong> did not pass validation ({issues.length} problem{issues.length === 1 ? '' : 's'}).
-        Fix the file, or rebuild it from the articles with <code>npm run extract</code>, then reload.
+        <strong>{source}</strong> did not pass validation ({issues.length} problem{issues.length === 1 ? '' : 's'}). Fix
+        the file, or rebuild it from the articles with <code>npm run extract</code>, then reload.
       </p>
       <ol className="error-list">
         {shown.map((issue, i) => (

@@ -38,7 +38,15 @@ export async function fetchDataset(url: string, fetchImpl: typeof fetch = fetch)
     if (length > MAX_DATASET_BYTES) {
       return { ok: false, issues: [{ pointer: '', message: `${url} is larger than the 64 MB limit` }] };
     }
-    return parseDatasetJson(await response.text());
+    const text = await response.text();
+    const type = response.headers.get('content-type') ?? '';
+    if (type.includes('text/html') || /^\s*</.test(text.slice(0, 100))) {
+      return {
+        ok: false,
+        issues: [{ pointer: '', message: `no dataset at ${url}: the server answered with a web page; check the path` }],
+      };
+    }
+    return parseDatasetJson(text);
   } catch (error) {
     return { ok: false, issues: [{ pointer: '', message: `could not load ${url}: ${String(error)}` }] };
   }

@@ -1,0 +1,17 @@
+/** Finds Debian's Chromium for the browser tests, or fails with how to install it (never a silent skip). */
+import { existsSync } from 'node:fs';
+
+export function chromiumPath(): string {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
+    (p): p is string => typeof p === 'string' && p !== '',
+  );
+  const found = candidates.find((p) => existsSync(p));
+  if (!found) {
+    throw new Error(
+      'Chromium is not installed, so the browser tests cannot run.\n' +
+        'Install it with:  sudo apt-get update && sudo apt-get install -y chromium\n' +
+        'or point CHROMIUM_PATH at a Chromium/Chrome binary.',
+    );
+  }
+  return found;
+}

@@ -1,0 +1,785 @@
+/**
+ * Hand-written temporal rules that complement chrono: decades, year ranges, bare years, seasons, relative periods
+ * ("last week", "next year"), pub-relative and anaphoric offsets ("28 years ago", "four days later"), durations,
+ * sets and vague references ("now", "recently").
+ *
+ * Every regex is linear: bounded repetitions, no nested quantifiers over overlapping classes, and context checks
+ * run on short slices (at most CONTEXT characters). Each rule is one global pass over the (masked) text.
+ */
+import type { Anaphor, Candidate, ResolvedDate, TimexMod } from './dates-types';
+import {
+  addDays,
+  addMonths,
+  daysInMonth,
+  dayString,
+  isoWeekday,
+  mondayOf,
+  monthString,
+  referenceString,
+  weekValue,
+  yearString,
+  type Day,
+  type Reference,
+} from './dates-calendar';
+
+/** Longest context slice any rule looks at, before or after a match. */
+export const CONTEXT = 48;
+
+export interface RuleContext {
+  /** Masked text: same length as the original, furniture blanked, glued digits ("COVID-19") hidden. */
+  text: string;
+  ref: Reference | undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Vocabulary
+
+const ONES = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+const TEENS = ['ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+const TENS = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+const WORD_VALUE = new Map<string, number>([
+  ...ONES.map((w, i): [string, number] => [w, i + 1]),
+  ...TEENS.map((w, i): [string, number] => [w, i + 10]),
+  ...TENS.map((w, i): [string, number] => [w, (i + 2) * 10]),
+  ['a', 1],
+  ['an', 1],
+  ['a couple of', 2],
+  ['couple of', 2],
+  ['a dozen', 12],
+  ['a hundred', 100],
+]);
+
+/** A count: digits, number words up to ninety-nine, "a"/"an", or a vague count ("several", "a few"). */
+const NUM =
+  String.raw`(?:\d{1,3}(?:,\d{3}){1,2}|\d{1,4}(?:\.\d{1,2})?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine)\b)?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|one|two|three|four|five|six|seven|eight|nine|a\s+couple\s+of|couple\s+of|a\s+few|a\s+dozen|a\s+hundred|dozens\s+of|hundreds\s+of|several|many|few|some|an?)`;
+
+const UNIT = String.raw`(?:decades?|century|centuries|years?|months?|weeks?|days?|hours?|minutes?|seconds?|weekends?|quarters?|nights?)`;
+
+/** Parses a count; 'X' for a vague one. */
+export function parseCount(raw: string): number | 'X' | undefined {
+  const s = raw.toLowerCase().replace(/\s+/g, ' ');
+  if (/^\d/.test(s)) {
+    const n = Number(s.replace(/,/g, ''));
+    return Number.isFinite(n) ? n : undefined;
+  }
+  const direct = WORD_VALUE.get(s);
+  if (direct !== undefined) return direct;
+  const compound = /^(\w+)[- ](\w+)$/.exec(s);
+  if (compound) {
+    const tens = WORD_VALUE.get(compound[1] ?? '');
+    const ones = WORD_VALUE.get(compound[2] ?? '');
+    if (tens !== undefined && ones !== undefined) return tens + ones;
+  }
+  if (/^(?:a few|few|several|many|some|dozens of|hundreds of)$/.test(s)) return 'X';
+  return undefined;
+}
+
+type UnitName = 'decade' | 'century' | 'year' | 'month' | 'week' | 'day' | 'hour' | 'minute' | 'second' | 'weekend' | 'quarter' | 'night';
+
+export function unitOf(raw: string): UnitName | undefined {
+  const s = raw.toLowerCase();
+  if (s.startsWith('centur')) return 'century';
+  const base = s.endsWith('s') ? s.slice(0, -1) : s;
+  switch (base) {
+    case 'decade':
+    case 'year':
+    case 'month':
+    case 'week':
+    case 'day':
+    case 'hour':
+    case 'minute':
+    case 'second':
+    case 'weekend':
+    case 'quarter':
+    case 'night':
+      return base;
+    default:
+      return undefined;
+  }
+}
+
+/** TIMEX3 duration value for a count of units, e.g. P4D, P65Y, PT3H, PXY. */
+export function durationValue(n: number | 'X', unit: UnitName): string {
+  const x = n === 'X';
+  switch (unit) {
+    case 'decade':
+      return x ? 'PXDE' : `P${n * 10}Y`;
+    case 'century':
+      return x ? 'PXCE' : `P${n * 100}Y`;
+    case 'year':
+      return `P${n}Y`;
+    case 'month':
+      return `P${n}M`;
+    case 'week':
+      return `P${n}W`;
+    case 'day':
+    case 'night':
+      return `P${n}D`;
+    case 'weekend':
+      return `P${n}WE`;
+    case 'quarter':
+      return `P${n}Q`;
+    case 'hour':
+      return `PT${n}H`;
+    case 'minute':
+      return `PT${n}M`;
+    case 'second':
+      return `PT${n}S`;
+  }
+}
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+export const MONTH_PATTERN = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
+
+export function monthNumber(raw: string): number | undefined {
+  const s = raw.toLowerCase().replace(/\.$/, '');
+  if (s.length < 3) return undefined;
+  const i = MONTHS.findIndex((m) => m.startsWith(s));
+  return i < 0 ? undefined : i + 1;
+}
+
+const SEASON_CODE: Record<string, string> = { spring: 'SP', summer: 'SU', autumn: 'FA', fall: 'FA', winter: 'WI' };
+/** First and last month of a (northern) season; winter runs into the next year. */
+const SEASON_MONTHS: Record<string, [number, number]> = { SP: [3, 5], SU: [6, 8], FA: [9, 11], WI: [12, 14] };
+
+function seasonDate(year: number, code: string): ResolvedDate | undefined {
+  const months = SEASON_MONTHS[code];
+  if (!months) return undefined;
+  const end = addMonths(year, months[1], 0);
+  const endFixed = months[1] > 12 ? addMonths(year, months[1] - 12, 12) : end;
+  return { start: monthString(year, months[0]), end: monthString(endFixed.year, endFixed.month), precision: 'month' };
+}
+
+const PART_CODE: Record<string, string> = { morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI', tonight: 'NI' };
+
+// ---------------------------------------------------------------------------------------------------------------
+// Helpers
+
+function candidate(
+  text: string,
+  start: number,
+  end: number,
+  fields: Omit<Candidate, 'start' | 'end' | 'text'>,
+): Candidate {
+  return { start, end, text: text.slice(start, end), ...fields };
+}
+
+function before(ctx: RuleContext, index: number, length = CONTEXT): string {
+  return ctx.text.slice(Math.max(0, index - length), index);
+}
+
+function after(ctx: RuleContext, index: number, length = CONTEXT): string {
+  return ctx.text.slice(index, index + length);
+}
+
+const yearDate = (year: number): ResolvedDate => ({ start: yearString(year), precision: 'year' });
+const monthDate = (year: number, month: number): ResolvedDate => ({ start: monthString(year, month), precision: 'month' });
+const dayDate = (d: Day): ResolvedDate => ({ start: dayString(d), precision: 'day' });
+function weekDate(d: Day): ResolvedDate {
+  const monday = mondayOf(d);
+  return { start: dayString(monday), end: dayString(addDays(monday, 6)), precision: 'day' };
+}
+function weekendDate(d: Day): ResolvedDate {
+  const saturday = addDays(mondayOf(d), 5);
+  return { start: dayString(saturday), end: dayString(addDays(saturday, 1)), precision: 'day' };
+}
+
+/** Months covered by early/mid/late parts of a year. */
+export function modYearDate(year: number, mod: TimexMod): ResolvedDate {
+  const [a, b] = mod === 'START' ? [1, 4] : mod === 'MID' ? [5, 8] : [9, 12];
+  return { start: monthString(year, a), end: monthString(year, b), precision: 'month' };
+}
+
+/** Offsets a reference period by n units and returns the TIMEX3 value and date at that unit's granularity. */
+export function shiftPeriod(
+  base: { year: number; month?: number; day?: Day },
+  unit: 'day' | 'week' | 'weekend' | 'month' | 'year' | 'decade' | 'century' | 'quarter',
+  n: number,
+): { value: string; date?: ResolvedDate } | undefined {
+  switch (unit) {
+    case 'day': {
+      if (!base.day) return undefined;
+      const d = addDays(base.day, n);
+      return { value: dayString(d), date: dayDate(d) };
+    }
+    case 'week': {
+      if (!base.day) return undefined;
+      const d = addDays(base.day, 7 * n);
+      return { value: weekValue(d), date: weekDate(d) };
+    }
+    case 'weekend': {
+      if (!base.day) return undefined;
+      // "this weekend" is the weekend of the current ISO week; "last weekend" the one before.
+      const d = addDays(base.day, 7 * n);
+      return { value: `${weekValue(d)}-WE`, date: weekendDate(d) };
+    }
+    case 'month': {
+      if (base.month === undefined) return undefined;
+      const m = addMonths(base.year, base.month, n);
+      return { value: monthString(m.year, m.month), date: monthDate(m.year, m.month) };
+    }
+    case 'quarter': {
+      if (base.month === undefined) return undefined;
+      const q0 = base.year * 4 + Math.floor((base.month - 1) / 3) + n;
+      const year = Math.floor(q0 / 4);
+      const q = (q0 % 4) + 1;
+      return {
+        value: `${yearString(year)}-Q${q}`,
+        date: { start: monthString(year, q * 3 - 2), end: monthString(year, q * 3), precision: 'month' },
+      };
+    }
+    case 'year':
+      return { value: yearString(base.year + n), date: yearDate(base.year + n) };
+    case 'decade': {
+      const d = Math.floor(base.year / 10) + n;
+      return { value: String(d), date: { start: yearString(d * 10), end: yearString(d * 10 + 9), precision: 'decade' } };
+    }
+    case 'century': {
+      const c = Math.floor(base.year / 100) + n;
+      return { value: String(c).padStart(2, '0'), date: { start: yearString(c * 100), end: yearString(c * 100 + 99), precision: 'decade' } };
+    }
+  }
+}
+
+export function refBase(ref: Reference): { year: number; month?: number; day?: Day } {
+  const base: { year: number; month?: number; day?: Day } = { year: ref.year };
+  if (ref.month !== undefined) base.month = ref.month;
+  if (ref.month !== undefined && ref.day !== undefined) base.day = { year: ref.year, month: ref.month, day: ref.day };
+  return base;
+}
+
+export function unresolvedValue(unit: string): string {
+  switch (unit) {
+    case 'day':
+      return 'XXXX-XX-XX';
+    case 'week':
+      return 'XXXX-WXX';
+    case 'weekend':
+      return 'XXXX-WXX-WE';
+    case 'month':
+      return 'XXXX-XX';
+    case 'quarter':
+      return 'XXXX-QX';
+    case 'decade':
+      return 'XXX';
+    case 'century':
+      return 'XX';
+    default:
+      return 'XXXX';
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Rules
+
+const YEAR = String.raw`(1[0-9]\d\d|20\d\d|21\d\d)`;
+
+/** "the 1970s", "the early 1990s", "mid-1980s", "1960s". */
+const DECADE_RE = /\b(?:(the)\s{1,3})?(?:(early|mid|late)[\s-]{1,2})?(1[5-9]\d|20\d)0'?s\b/gi;
+
+function decades(ctx: RuleContext, out: Candidate[]): void {
+  for (const m of ctx.text.matchAll(DECADE_RE)) {
+    const decade = Number(m[3]);
+    const modWord = m[2]?.toLowerCase();
+    const mod: TimexMod | undefined = modWord === 'early' ? 'START' : modWord === 'mid' ? 'MID' : modWord === 'late' ? 'END' : undefined;
+    const first = decade * 10;
+    let date: ResolvedDate = { start: yearString(first), end: yearString(first + 9), precision: 'decade' };
+    if (mod) {
+      const [a, b] = mod === 'START' ? [0, 3] : mod === 'MID' ? [3, 6] : [6, 9];
+      date = { start: yearString(first + a), end: yearString(first + b), precision: 'year' };
+    }
+    const c = candidate(ctx.text, m.index, m.index + m[0].length, {
+      type: 'DATE',
+      value: String(decade),
+      date,
+      anchored: 'absolute',
+      priority: 6,
+    });
+    if (mod) c.mod = mod;
+    out.push(c);
+  }
+}
+
+/** "between 1956 and 1970", "from 1975 to 1979", "1975-1979", "2009-10". */
+const RANGE_RE = new RegExp(
+  String.raw`(?<![\w$£€.,-])(?:(between|from)\s{1,3})?${YEAR}(?:\s{0,2}([-–—]|\b(?:and|to|until|till|through)\b)\s{0,2})(\d{4}|\d{2})(?![\w%])`,
+  'gi',
+);
+
+function yearRanges(ctx: RuleContext, out: Candidate[]): void {
+  for (const m of ctx.text.matchAll(RANGE_RE)) {
+    const intro = m[1]?.toLowerCase();
+    const sep = (m[3] ?? '').toLowerCase();
+    const a = Number(m[2]);
+    const rawB = m[4] ?? '';
+    let b = Number(rawB);
+    if (rawB.length === 2) b = Math.floor(a / 100) * 100 + b;
+    if (!(b > a && b - a <= 200 && a >= 1000)) continue;
+    const dash = /^[-–—]$/.test(sep);
+    if (sep === 'and' && intro !== 'between') continue;
+    if (!dash && sep !== 'and' && intro !== 'from') continue;
+    if (dash && !intro && rawB.length === 4 && /^\s/.test(m[0].slice(4))) continue; // "1975 - 1979" spaced: ambiguous
+    // The timex excludes the introducing preposition, as TimeML excludes "in"/"on".
+    const start = m.index + (m[1] ? m[0].indexOf(m[2] ?? '') : 0);
+    out.push(
+      candidate(ctx.text, start, m.index + m[0].length, {
+        type: 'DATE',
+        value: yearString(a),
+        date: { start: yearString(a), end: yearString(b), precision: 'year' },
+        anchored: 'absolute',
+        priority: 6,
+      }),
+    );
+  }
+}
+
+const BARE_YEAR_RE = /(?<![\w$£€.,'’:/-])(1\d{3}|20\d\d|21\d\d)(?![\w%°]|[.,:/-]\d|[’']s)/g;
+/** Words after which a four-digit number reads as a year. */
+const YEAR_CONTEXT_RE =
+  /\b(?:in|by|since|until|till|of|during|from|before|after|around|circa|through|throughout|between|year|fiscal|and|or|to|for)\s{1,3}(?:(?:the\s+)?(early|late|mid|middle|end|start|beginning)(?:\s+of)?[\s-]{1,2})?$/i;
+const MOD_ONLY_RE = /\b(early|late|mid)[\s-]{1,2}$/i;
+const DETERMINER_RE = /(?:\b(?:the|a|an|his|her|its|their|our|this|that|whose)|['’]s)\s{1,3}$/i;
+const FUNCTION_WORDS_ENDING_IN_S = new Set(['was', 'has', 'is', 'as', 'its', 'this', 'thus', 'his', 'plus', 'does', 'us', 'always', 'perhaps', 'across', 'unless', 'whereas', 'besides', 'nevertheless', 'afterwards', 'towards']);
+
+function modOf(word: string | undefined): TimexMod | undefined {
+  switch (word?.toLowerCase()) {
+    case 'early':
+    case 'start':
+    case 'beginning':
+      return 'START';
+    case 'mid':
+    case 'middle':
+      return 'MID';
+    case 'late':
+    case 'end':
+      return 'END';
+    default:
+      return undefined;
+  }
+}
+
+function bareYears(ctx: RuleContext, out: Candidate[]): void {
+  for (const m of ctx.text.matchAll(BARE_YEAR_RE)) {
+    const year = Number(m[1]);
+    const s = m.index;
+    const e = s + m[0].length;
+    const left = before(ctx, s);
+    const right = after(ctx, e);
+    const nextWord = /^\s{1,3}([A-Za-z]+)/.exec(right)?.[1];
+    const pluralCount =
+      nextWord !== undefined &&
+      /^[a-z]+s$/.test(nextWord) &&
+      !FUNCTION_WORDS_ENDING_IN_S.has(nextWord) &&
+      !/^\s{1,3}[a-z]+s\s{0,2}[,.;:!?]/.test(right.slice(0, 0)); // "2000 people" is a count
+    const unitAfter = /^\s{0,2}(?:%|percent|per\b|km|kilomet|met(?:er|re)s|miles|tons|tonnes|dollars|euros|yen|riel|feet|people|troops|points)/i.test(right);
+    if (pluralCount || unitAfter) continue;
+    let mod: TimexMod | undefined;
+    let start = s;
+    const context = YEAR_CONTEXT_RE.exec(left);
+    let ok = false;
+    if (context) {
+      const word = left.slice(context.index).trim().split(/\s+/)[0]?.toLowerCase();
+      // "and"/"or"/"to"/"for" only join years ("in 1990 and 1991"), they do not introduce one on their own.
+      const weak = word === 'and' || word === 'or' || word === 'to' || word === 'for';
+      ok = !weak || /\b1\d{3}|20\d\d\s{0,2}(?:and|or|to)\s{1,3}$/.test(left.slice(-16));
+      if (weak && !ok && (word === 'to' || word === 'for')) ok = false;
+      if (context[1]) {
+        mod = modOf(context[1]);
+        const modStart = left.toLowerCase().lastIndexOf(context[1].toLowerCase());
+        const theStart = /\bthe\s+$/i.exec(left.slice(0, modStart));
+        start = s - left.length + (theStart ? theStart.index : modStart);
+      }
+    } else {
+      const only = MOD_ONLY_RE.exec(left);
+      if (only?.[1]) {
+        ok = true;
+        mod = modOf(only[1]);
+        start = s - left.length + only.index;
+      } else if (year >= 1900 && year <= 2100) {
+        // A plausible year right before a name or after a determiner: "2022 ASEAN Chair", "the 2020 budget".
+        const capitalAfter = nextWord !== undefined && /^[A-Z]/.test(nextWord) && !/^[A-Z][a-z]+s$/.test(nextWord);
+        const determiner = DETERMINER_RE.test(left) && nextWord !== undefined;
+        const sentenceEndYear = /\b(?:year|in|of)\s{1,3}$/i.test(left);
+        ok = capitalAfter || determiner || sentenceEndYear;
+      }
+    }
+    if (!ok) continue;
+    const c = candidate(ctx.text, start, e, {
+      type: 'DATE',
+      value: yearString(year),
+      date: mod ? modYearDate(year, mod) : yearDate(year),
+      anchored: 'absolute',
+      priority: 2,
+    });
+    if (mod) c.mod = mod;
+    out.push(c);
+  }
+}
+
+/** "summer of 2013", "the winter 2020", "early spring 1990". */
+const SEASON_RE = new RegExp(String.raw`\b(?:(the)\s{1,3})?(?:(early|late|mid)[\s-]{1,2})?(spring|summer|autumn|fall|winter)(?:\s{1,3}of)?\s{1,3}${YEAR}\b`, 'gi');
+
+function seasons(ctx: RuleContext, out: Candidate[]): void {
+  for (const m of ctx.text.matchAll(SEASON_RE)) {
+    const code = SEASON_CODE[(m[3] ?? '').toLowerCase()] ?? 'SU';
+    const year = Number(m[4]);
+    const c = candidate(ctx.text, m.index, m.index + m[0].length, {
+      type: 'DATE',
+      value: `${yearString(year)}-${code}`,
+      anchored: 'absolute',
+      priority: 5,
+    });
+    const date = seasonDate(year, code);
+    if (date) c.date = date;
+    const mod = modOf(m[2]);
+    if (mod) c.mod = mod;
+    out.push(c);
+  }
+}
+
+/** "the first quarter of 2013", "the third quarter". */
+const QUARTER_RE = new RegExp(
+  String.raw`\b(?:the\s{1,3})?(first|second|third|fourth|1st|2nd|3rd|4th)\s{1,3}quarter(?:\s{1,3}of\s{1,3}${YEAR})?\b`,
+  'gi',
+);
+const QUARTER_NUMBER: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4 };
+
+function quarters(ctx: RuleContext, out: Candidate[]): void {
+  for (const m of ctx.text.matchAll(QUARTER_RE)) {
+    const q = QUARTER_NUMBER[(m[1] ?? '').toLowerCase()] ?? 1;
+    const year = m[2] ? Number(m[2]) : ctx.ref?.year;
+    const value = `${year === undefined ? 'XXXX' : yearString(year)}-Q${q}`;
+    const c = candidate(ctx.text, m.index, m.index + m[0].length, {
+      type: 'DATE',
+      value,
+      anchored: m[2] ? 'absolute' : 'publication',
+      priority: 5,
+    });
+    if (year !== undefined) c.date = { start: monthString(year, q * 3 - 2), end: monthString(year, q * 3), precision: 'month' };
+    out.push(c);
+  }
+}
+
+/** "last week", "this month", "next year", "the following week", "this morning", "last summer". */
+const RELATIVE_RE =
+  /\b(?:(the)\s{1,3})?(this|last|next|coming|current|previous|following|same|preceding|past)\s{1,3}(week|weekend|month|year|quarter|decade|century|spring|summer|autumn|fall|winter|morning|afternoon|evening|night)\b/gi;
+
+function relativePeriods(ctx: RuleContext, out: Candidate[]): void {
+  for (const m of ctx.text.matchAll(RELATIVE_RE)) {
+    const the = m[1] !== undefined;
+    const which = (m[2] ?? '').toLowerCase();
+    const unit = (m[3] ?? '').toLowerCase();
+    const start = m.index;
+    const end = start + m[0].length;
+    const part = PART_CODE[unit];
+    if (which === 'past' && unit !== 'weekend') continue; // "the past year" is a duration (durations rule)
+    if (which === 'last' && the && /^\s{1,3}(?:of|two|three|few|several)\b/i.test(after(ctx, end, 12))) continue;
+    const anaphoric =
+      which === 'following' || which === 'same' || which === 'previous' || which === 'preceding' || (the && which === 'next');
+    const n = which === 'this' || which === 'current' || which === 'same' ? 0 : which === 'last' || which === 'previous' || which === 'preceding' ? -1 : 1;
+    if (part) {
+      if (anaphoric) {
+        const anaphor: Anaphor = { unit: 'day', n: which === 'same' ? 0 : n, shape: 'point', part };
+        out.push(candidate(ctx.text, start, end, { type: 'TIME', value: `XXXX-XX-XXT${part}`, priority: 5, anaphor }));
+        continue;
+      }
+      // "this morning", "last night" (the night before), "next morning" is anaphoric in narrative; skip "next".
+      if (which === 'next' || which === 'coming') continue;
+      const shift = which === 'last' && unit === 'night' ? -1 : which === 'last' ? -1 : 0;
+      const base = ctx.ref ? refBase(ctx.ref) : undefined;
+      const r = base ? shiftPeriod(base, 'day', shift) : undefined;
+      const c = candidate(ctx.text, start, end, {
+        type: 'TIME',
+        value: `${r ? r.value : 'XXXX-XX-XX'}T${part}`,
+        priority: 5,
+      });
+      if (r?.date) {
+        c.date = r.date;
+        c.anchored = 'publication';
+      }
+      out.push(c);
+      continue;
+    }
+    const season = SEASON_CODE[unit];
+    if (season) {
+      if (anaphoric) continue;
+      const ref = ctx.ref;
+      if (!ref || ref.month === undefined) {
+        out.push(candidate(ctx.text, start, end, { type: 'DATE', value: `XXXX-${season}`, priority: 5 }));
+        continue;
+      }
+      const seasonStart = SEASON_MONTHS[season]?.[0] ?? 1;
+      // "this summer" = the summer of the publication year; last/next = the one before/after the publication month.
+      let year = ref.year;
+      if (n < 0) year = ref.month > (SEASON_MONTHS[season]?.[1] ?? 12) ? ref.year : ref.year - 1;
+      if (n > 0) year = ref.month < seasonStart ? ref.year : ref.year + 1;
+      const c = candidate(ctx.text, start, end, {
+        type: 'DATE',
+        value: `${yearString(year)}-${season}`,
+        anchored: 'publication',
+        priority: 5,
+      });
+      const date = seasonDate(year, season);
+      if (date) c.date = date;
+      out.push(c);
+      continue;
+    }
+    const u = unit as 'week' | 'weekend' | 'month' | 'year' | 'quarter' | 'decade' | 'century';
+    if (anaphoric) {
+      if (u === 'week' || u === 'month' || u === 'year') {
+        const anaphor: Anaphor = { unit: u, n, shape: 'period' };
+        out.push(candidate(ctx.text, start, end, { type: 'DATE', value: unresolvedValue(u), priority: 5, anaphor }));
+      }
+      continue;
+    }
+    if (which === 'last' && (u === 'decade' || u === 'century')) {
+      out.push(candidate(ctx.text, start, end, { type: 'DURATION', value: durationValue(1, u), priority: 5 }));
+      continue;
+    }
+    const r = ctx.ref ? shiftPeriod(refBase(ctx.ref), u, n) : undefined;
+    const c = candidate(ctx.text, start, end, { type: 'DATE', value: r ? r.value : unresolvedValue(u), priority: 5 });
+    if (r) {
+      c.anchored = 'publication';
+      if (r.date) c.date = r.date;
+    }
+    out.push(c);
+  }
+}
+
+/** "28 years ago", "four days later", "two weeks after", "a year earlier", "years ago". */
+const OFFSET_RE = new RegExp(String.raw`\b(?:(${NUM})[\s-]{1,2})?(${UNIT})\s{1,3}(ago|earlier|later|before|after|hence|back|from\s+now)\b`, 'gi');
+
+function offsets(ctx: RuleContext, out: Candidate[]): void {
+  for (const m of ctx.text.matchAll(OFFSET_RE)) {
+    const unit = unitOf(m[2] ?? '');
+    const dir = (m[3] ?? '').toLowerCase();
+    const start = m.index;
+    const end = start + m[0].length;
+    if (!unit || unit === 'weekend' || unit === 'quarter' || unit === 'night') continue;
+    const count = m[1] === undefined ? 'X' : parseCount(m[1]);
+    if (count === undefined) continue;
+    if (m[1] === undefined && !(m[2] ?? '').toLowerCase().endsWith('s')) continue; // "year ago" without a count
+    if (dir === 'before' || dir === 'after') {
+      // "two weeks after the election" is a duration before an event; only a clause-final "after" is anaphoric.
+      if (!/^\s{0,2}(?:[,.;:!?)\]"”—–]|$|and\b|when\b|that\b)/.test(after(ctx, end, 8))) continue;
+    }
+    const pubRelative = dir === 'ago' || dir === 'hence' || dir === 'back' || dir.startsWith('from');
+    const sign = dir === 'ago' || dir === 'earlier' || dir === 'before' || dir === 'back' ? -1 : 1;
+    if (count === 'X') {
+      if (pubRelative) {
+        out.push(candidate(ctx.text, start, end, { type: 'DATE', value: sign < 0 ? 'PAST_REF' : 'FUTURE_REF', priority: 6 }));
+      }
+      continue;
+    }
+    if (!Number.isInteger(count)) continue;
+    let u: 'day' | 'week' | 'month' | 'year' = 'year';
+    let n = count * sign;
+    if (unit === 'decade') n *= 10;
+    else if (unit === 'century') n *= 100;
+    else if (unit === 'day' || unit === 'week' || unit === 'month') u = unit;
+    else if (unit === 'hour' || unit === 'minute' || unit === 'second') {
+      u = 'day';
+      n = 0;
+    }
+    if (pubRelative) {
+      const base = ctx.ref ? refBase(ctx.ref) : undefined;
+      // Weeks ago are resolved as days: "two weeks ago" = the day 14 days before publication.
+      const r = base ? (u === 'week' ? shiftPeriod(base, 'day', n * 7) : shiftPeriod(base, u, n)) : undefined;
+      const c = candidate(ctx.text, start, end, { type: 'DATE', value: r ? r.value : unresolvedValue(u === 'week' ? 'day' : u), priority: 6 });
+      if (r) {
+        c.anchored = 'publication';
+        if (r.date) c.date = r.date;
+      }
+      out.push(c);
+    } else {
+      const anaphor: Anaphor = { unit: u, n, shape: 'point' };
+      out.push(candidate(ctx.text, start, end, { type: 'DATE', value: unresolvedValue(u === 'week' ? 'day' : u), priority: 6, anaphor }));
+    }
+  }
+}
+
+/** "the next day", "the following morning", "the day before", "that day", "the same day". */
+const ANAPHOR_DAY_RE =
+  /\b(the|that)\s{1,3}(?:(next|following|previous|preceding|same)\s{1,3})?(day|morning|afternoon|evening|night)(?:\s{1,3}(before|after)\b)?/gi;
+
+function anaphoricDays(ctx: RuleContext, out: Candidate[]): void {
+  for (const m of ctx.text.matchAll(ANAPHOR_DAY_RE)) {
+    const det = (m[1] ?? '').toLowerCase();
+    const which = m[2]?.toLowerCase();
+    const unit = (m[3] ?? '').toLowerCase();
+    const dir = m[4]?.toLowerCase();
+    if (!which && !dir && det !== 'that') continue;
+    if (!which && dir && /^\s{0,2}(?:yesterday|\w)/i.test(after(ctx, m.index + m[0].length, 6)) && /^\s{1,3}(?:the|a|an|his|her|its|their)\b/i.test(after(ctx, m.index + m[0].length, 8))) {
+      continue; // "the day after the vote": anchored on an event
+    }
+    let n = 0;
+    if (which === 'next' || which === 'following' || dir === 'after') n = 1;
+    if (which === 'previous' || which === 'preceding' || dir === 'before') n = -1;
+    const part = PART_CODE[unit];
+    const anaphor: Anaphor = part ? { unit: 'day', n, shape: 'point', part } : { unit: 'day', n, shape: 'point' };
+    out.push(
+      candidate(ctx.text, m.index, m.index + m[0].length, {
+        type: part ? 'TIME' : 'DATE',
+        value: part ? `XXXX-XX-XXT${part}` : 'XXXX-XX-XX',
+        priority: 5,
+        anaphor,
+      }),
+    );
+  }
+}
+
+/** "yesterday", "today", "tomorrow morning", "tonight", "now", "currently", "recently", "the past", "the future". */
+const DEICTIC_RE =
+  /\b(yesterday|today|tomorrow|tonight|nowadays|now|currently|recently|these\s+days|at\s+present|at\s+the\s+moment|the\s+past|the\s+future)(?:\s{1,3}(morning|afternoon|evening|night)\b)?(?![-\w])/gi;
+
+function deictics(ctx: RuleContext, out: Candidate[]): void {
+  for (const m of ctx.text.matchAll(DEICTIC_RE)) {
+    const word = (m[1] ?? '').toLowerCase().replace(/\s+/g, ' ');
+    let part = m[2] ? PART_CODE[m[2].toLowerCase()] : undefined;
+    let end = m.index + m[0].length;
+    const offset = word === 'yesterday' ? -1 : word === 'today' ? 0 : word === 'tomorrow' ? 1 : word === 'tonight' ? 0 : undefined;
+    if (offset === undefined) {
+      end = m.index + (m[1] ?? '').length;
+      const value =
+        word === 'recently' || word === 'the past' ? 'PAST_REF' : word === 'the future' ? 'FUTURE_REF' : 'PRESENT_REF';
+      out.push(candidate(ctx.text, m.index, end, { type: 'DATE', value, priority: 3 }));
+      continue;
+    }
+    if (word === 'tonight') part = 'NI';
+    const base = ctx.ref ? refBase(ctx.ref) : undefined;
+    const r = base ? shiftPeriod(base, 'day', offset) : undefined;
+    let value = r ? r.value : 'XXXX-XX-XX';
+    if (!r && word === 'today') value = 'PRESENT_REF';
+    if (part) value += `T${part}`;
+    const c = candidate(ctx.text, m.index, end, { type: part ? 'TIME' : 'DATE', value, priority: 3 });
+    if (r) {
+      c.anchored = 'publication';
+      if (r.date) c.date = r.date;
+    }
+    out.push(c);
+  }
+}
+
+/** "65 years", "four days", "the past year", "the next two weeks", "a decade", "65-year-old", "for decades". */
+const DURATION_RE = new RegExp(
+  String.raw`\b(?:(the)\s{1,3})?(?:(past|last|next|previous|coming|first|following|final|remaining|recent)\s{1,3})?(?:(${NUM})[\s-]{1,2})?(?:(?:more|full|straight|consecutive|long)\s{1,3})?(${UNIT})(?:-(long|old))?\b`,
+  'gi',
+);
+
+function durations(ctx: RuleContext, out: Candidate[]): void {
+  for (const m of ctx.text.matchAll(DURATION_RE)) {
+    const which = m[2]?.toLowerCase();
+    const unit = unitOf(m[4] ?? '');
+    if (!unit) continue;
+    const plural = /s$/i.test(m[4] ?? '');
+    let start = m.index;
+    let count: number | 'X' | undefined;
+    if (m[3] !== undefined) {
+      count = parseCount(m[3]);
+      // "a day" / "one year" right after "once"/"twice"/"per" is a frequency, handled by the set rule.
+      if (count === undefined) continue;
+      if (/\d$/.test(before(ctx, start, 1))) continue;
+      if (!which && m[1]) start += m[0].indexOf(m[3]); // "the 65 years": drop a bare article
+    } else if (which) {
+      if (!plural && which !== 'past') continue; // "last week" etc. are dates (relative rule)
+      count = plural ? 'X' : 1;
+    } else {
+      // A bare plural ("years", "decades") is a duration only after "for"/"over"/"in".
+      if (!plural || !/\b(?:for|over|in|within)\s{1,3}$/i.test(before(ctx, start, 8))) continue;
+      if (unit === 'weekend' || unit === 'quarter' || unit === 'night') continue;
+      start = m.index + (m[1] ? m[0].indexOf(m[4] ?? '') : 0);
+      count = 'X';
+    }
+    if (count !== 'X' && !Number.isFinite(count)) continue;
+    if (which === 'recent' && m[1] === undefined) {
+      // "recent years": keep as is
+    }
+    out.push(
+      candidate(ctx.text, start, m.index + m[0].length, {
+        type: 'DURATION',
+        value: durationValue(count, unit),
+        priority: 3,
+      }),
+    );
+  }
+}
+
+const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+
+/** "every year", "each Monday", "every two weeks", "annually", "twice a year". */
+const SET_RE = new RegExp(
+  String.raw`\b(?:(?:(every|each)\s{1,3}(?:(other)\s{1,3})?(?:(${NUM})\s{1,3})?)|(?:(once|twice|thrice|(?:${NUM})\s{1,3}times)\s{1,3}(?:a|an|per|every|each)\s{1,3}))(day|week|month|year|decade|hour|minute|morning|afternoon|evening|night|weekend|quarter|monday|tuesday|wednesday|thursday|friday|saturday|sunday|spring|summer|autumn|winter)s?\b|\b(daily|weekly|monthly|yearly|annually|hourly|nightly|quarterly)\b`,
+  'gi',
+);
+
+function sets(ctx: RuleContext, out: Candidate[]): void {
+  for (const m of ctx.text.matchAll(SET_RE)) {
+    const adverb = m[6]?.toLowerCase();
+    let value: string;
+    if (adverb) {
+      value =
+        { daily: 'P1D', weekly: 'P1W', monthly: 'P1M', yearly: 'P1Y', annually: 'P1Y', hourly: 'PT1H', nightly: 'P1D', quarterly: 'P3M' }[
+          adverb
+        ] ?? 'P1Y';
+    } else {
+      const word = (m[5] ?? '').toLowerCase();
+      const every = m[3] !== undefined ? parseCount(m[3]) : m[2] ? 2 : 1;
+      const n = typeof every === 'number' ? every : 1;
+      const weekday = WEEKDAYS.indexOf(word);
+      const unit = unitOf(word);
+      if (weekday >= 0) value = `XXXX-WXX-${weekday + 1}`;
+      else if (PART_CODE[word]) value = `XXXX-XX-XXT${PART_CODE[word]}`;
+      else if (SEASON_CODE[word]) value = `XXXX-${SEASON_CODE[word]}`;
+      else if (unit === 'weekend') value = 'XXXX-WXX-WE';
+      else if (unit === 'quarter') value = `P${3 * n}M`;
+      else if (unit) value = durationValue(n, unit);
+      else continue;
+    }
+    out.push(candidate(ctx.text, m.index, m.index + m[0].length, { type: 'SET', value, priority: 5 }));
+  }
+}
+
+/** Runs every rule over the masked text. */
+export function ruleCandidates(ctx: RuleContext): Candidate[] {
+  const out: Candidate[] = [];
+  decades(ctx, out);
+  yearRanges(ctx, out);
+  bareYears(ctx, out);
+  seasons(ctx, out);
+  quarters(ctx, out);
+  relativePeriods(ctx, out);
+  offsets(ctx, out);
+  anaphoricDays(ctx, out);
+  deictics(ctx, out);
+  durations(ctx, out);
+  sets(ctx, out);
+  return out;
+}
+
+/** "early"/"late"/"mid"/"the end of" right before a month or year expression; extends it and sets `mod`. */
+const MOD_BEFORE_RE =
+  /(?:\b(the)\s{1,3})?\b(early|earlier|late|later|mid|middle|end|beginning|start)(?:\s{1,3}(?:part\s{1,3})?of)?(?:\s{1,3}the)?[\s-]{1,2}$/i;
+
+export function modifierBefore(text: string, start: number): { start: number; mod?: TimexMod } | undefined {
+  const left = text.slice(Math.max(0, start - 30), start);
+  const m = MOD_BEFORE_RE.exec(left);
+  if (!m) return undefined;
+  const word = (m[2] ?? '').toLowerCase();
+  // "early" etc. must not be glued to a preceding word, and a lone "end"/"start"/"middle" needs "of".
+  if ((word === 'end' || word === 'start' || word === 'middle' || word === 'beginning') && !/\bof\b/i.test(m[0])) return undefined;
+  const mod = modOf(word);
+  const res: { start: number; mod?: TimexMod } = { start: start - left.length + m.index };
+  if (mod) res.mod = mod;
+  return res;
+}
+
+/** "since 1993": the period runs up to publication. */
+export function sinceBefore(text: string, start: number): boolean {
+  return /\bsince\s{1,3}$/i.test(text.slice(Math.max(0, start - 10), start));
+}
+
+export function publicationEnd(ref: Reference | undefined): string | undefined {
+  return ref ? referenceString(ref) : undefined;
+}
+
+export { daysInMonth, isoWeekday };

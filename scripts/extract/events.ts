@@ -1,0 +1,276 @@
+/**
+ * Dated events: one per sentence that reports something an actor did, said or planned. The title is built from
+ * the subject names, the cue in the past tense and the object (or a short complement); the date comes from the
+ * sentence itself, else its paragraph, else the publication date. Event time is kept apart from report time.
+ */
+import type { DatasetEvent, EventDate } from '../../src/model/schema';
+import type { ActorInfo, Cue, Predication, SentenceAnalysis, SentenceSpan, Token } from './relations-analysis';
+import { TITLE_WORDS } from './relations-lexicon';
+
+/** A timex as produced by dates.ts (`FoundTimex`), reduced to what event dating needs. */
+export interface DatedTimex {
+  start: number;
+  end: number;
+  text: string;
+  type: string;
+  date?: { start: string; end?: string; precision: 'day' | 'month' | 'year' | 'decade' };
+}
+
+export const MAX_TITLE = 80;
+
+const SNIPPET_WORDS = 8;
+const SNIPPET_STOP = new Set(['which', 'who', 'because', 'while', 'when', 'but', 'although', 'whereas', 'since', 'after', 'before', 'as', 'so']);
+const LEADING_SKIP = new Set(['that', 'also', 'then']);
+const DETERMINER_STRIP = new Set(['his', 'her', 'its', 'their', 'the', 'a', 'an', 's']);
+const MIDDLE_STOP = new Set(['that', 'which', 'who', 'whether', 'if', 'when', 'because']);
+const PUNCT_STOP_RE = /[,;:()[\]\u2013\u2014!?]|\.(?:\s|$)/;
+
+/** Rank of a predication as the sentence's main event (lower is better), or undefined when it cannot be one. */
+function rank(p: Predication): number | undefined {
+  const cue = p.cue;
+  if (p.subjects.length === 0 || cue.hypothetical || cue.unattributedQuote) return undefined;
+  if (cue.entry.role === 'relation' && !cue.noun) return 0;
+  if (cue.entry.role === 'report') return 1;
+  if (cue.entry.role === 'action') return 2;
+  if (cue.entry.role === 'relation' && cue.noun && p.agentive) return 3;
+  if (cue.entry.role === 'relation' && cue.noun) return 4;
+  return undefined;
+}
+
+/** The predication that names the sentence's event. */
+export function mainPredication(analysis: SentenceAnalysis): Predication | undefined {
+  let best: Predication | undefined;
+  let bestRank = Infinity;
+  for (const p of analysis.predications) {
+    const r = rank(p);
+    if (r !== undefined && r < bestRank) {
+      best = p;
+      bestRank = r;
+    }
+  }
+  return best;
+}
+
+const collapse = (s: string): string => s.replace(/\s+/g, ' ').trim();
+
+/** Joins names: "A", "A and B", "A, B and C". */
+export function joinNames(names: readonly string[]): string {
+  if (names.length <= 1) return names[0] ?? '';
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+/** Cuts a title to `max` characters at a word boundary. */
+export function clip(title: string, max = MAX_TITLE): string {
+  if (title.length <= max) return title;
+  const cut = title.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:]+$/, '')}\u2026`;
+}
+
+/** Up to a few words of text after `from`, stopping at clause punctuation, a stop word or a date. */
+function snippet(text: string, tokens: readonly Token[], fromToken: number, limit: number, stopAt: number): string {
+  let first = fromToken;
+  while (first < tokens.length && LEADING_SKIP.has(tokens[first]!.lower)) first++;
+  const start = tokens[first]?.start;
+  if (start === undefined || start >= stopAt) return '';
+  let end = start;
+  let count = 0;
+  for (let k = first; k < tokens.length && count < SNIPPET_WORDS; k++) {
+    const t = tokens[k]!;
+    if (t.start >= stopAt || t.end > limit) break;
+    if (k > first && (SNIPPET_STOP.has(t.lower) || PUNCT_STOP_RE.test(text.slice(tokens[k - 1]!.end, t.start)))) break;
+    end = t.end;
+    count++;
+  }
+  let s = collapse(text.slice(start, end));
+  if (count === SNIPPET_WORDS) s += '\u2026';
+  return s;
+}
+
+function baseForm(cue: Cue): string {
+  return cue.entry.lemma;
+}
+
+/** "Hun Sen requested Fumio Kishida", "Japan sent peacekeeping forces to Cambodia", "Hun Sen said: ...". */
+export function buildTitle(
+  text: string,
+  analysis: SentenceAnalysis,
+  p: Predication,
+  actors: ReadonlyMap<string, ActorInfo>,
+  timexes: readonly DatedTimex[],
+): string {
+  const name = (id: string): string => actors.get(id)?.name ?? id;
+  const subjectIds = [...new Set(p.subjects.map((s) => s.actorId))];
+  const subject = joinNames(subjectIds.map(name));
+  const cue = p.cue;
+  const negated = cue.negated && !cue.noun;
+  const verb = negated ? `did not ${baseForm(cue)}` : cue.entry.past;
+  const { tokens } = analysis;
+  const sentence = analysis.sentence;
+  let rest = '';
+  if (p.object) {
+    const obj = p.object;
+    const objName = name(obj.actorId);
+    if (cue.noun || cue.entry.past.includes(' ')) {
+      rest = objName;
+    } else {
+      // Words between the cue and the object, without the object's own title and qualifiers.
+      const between = tokens.filter((t) => t.start >= cue.end && t.end <= obj.start);
+      let keep = between.length;
+      while (keep > 0) {
+        const t = between[keep - 1]!;
+        const inModifier = analysis.mentions.some((m) => m.modifier && m.start <= t.start && t.end <= m.end);
+        const strip =
+          inModifier ||
+          DETERMINER_STRIP.has(t.lower) ||
+          (TITLE_WORDS.has(t.lower) && t.lower !== 'of' && t.lower !== 'and' && t.lower !== 'the');
+        if (!strip) break;
+        keep--;
+      }
+      const middle = between.slice(0, keep);
+      const middleText = middle.length > 0 ? text.slice(middle[0]!.start, middle[middle.length - 1]!.end) : '';
+      const clean =
+        middle.length <= 6 &&
+        !middle.some((t) => MIDDLE_STOP.has(t.lower)) &&
+        !PUNCT_STOP_RE.test(middleText) &&
+        !analysis.mentions.some((m) => m.start >= cue.end && m.end <= (middle[keep - 1]?.end ?? 0) && !m.modifier);
+      if (clean && middleText) rest = `${collapse(middleText)} ${objName}`;
+      else {
+        const prep = between.length > 0 ? between.find((t) => (cue.entry.preps ?? []).includes(t.lower)) : undefined;
+        rest = prep ? `${prep.lower} ${objName}` : objName;
+      }
+    }
+  } else {
+    const stopAt = timexes.find((t) => t.start >= cue.end && t.start < sentence.end)?.start ?? sentence.end;
+    const from = cue.last;
+    rest = snippet(text, tokens, from, sentence.end, stopAt);
+    if (!rest && cue.entry.role === 'report') {
+      // '"...," he said.': the quotation before the reporting verb is what was said.
+      const quoteTokens = tokens.filter((t) => t.end <= cue.start);
+      const q = snippet(text, quoteTokens, 0, cue.start, cue.start);
+      if (q) return clip(`${capitalise(subject)} ${verb}: \u201c${q.replace(/\u2026$/, '')}\u2026\u201d`);
+    }
+  }
+  return clip(capitalise(collapse(`${subject} ${verb} ${rest}`)));
+}
+
+function capitalise(s: string): string {
+  return s.length > 0 ? s[0]!.toUpperCase() + s.slice(1) : s;
+}
+
+/** Precision of a calendar string from its shape. */
+export function precisionOf(value: string): EventDate['precision'] {
+  if (value.length === 4) return 'year';
+  if (value.length === 7) return 'month';
+  return 'day';
+}
+
+function toEventDate(t: DatedTimex, source: EventDate['source']): EventDate {
+  const date = t.date!;
+  const out: EventDate = { start: date.start, precision: date.precision, text: t.text, source };
+  if (date.end !== undefined && date.end !== date.start && date.end >= date.start) out.end = date.end;
+  return out;
+}
+
+/** Index of the sentence containing an offset, or -1. */
+function sentenceAt(sentences: readonly SentenceSpan[], pos: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = sentences[mid]!;
+    if (pos < s.start) hi = mid - 1;
+    else if (pos >= s.end) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
+/** Chooses an event date: the sentence's own date nearest the cue, else the paragraph's, else publication. */
+export function eventDate(
+  sentence: SentenceSpan,
+  cue: Cue | undefined,
+  dated: readonly DatedTimex[],
+  paragraphOf: (t: DatedTimex) => number,
+  published: string | null,
+): EventDate | undefined {
+  const own = dated.filter((t) => t.start >= sentence.start && t.end <= sentence.end);
+  if (own.length > 0) {
+    const anchor = cue ?? { start: sentence.start, end: sentence.start };
+    let best = own[0]!;
+    let bestDist = Infinity;
+    for (const t of own) {
+      const dist = t.end <= anchor.start ? anchor.start - t.end + 1 : Math.max(0, t.start - anchor.end);
+      if (dist < bestDist) {
+        best = t;
+        bestDist = dist;
+      }
+    }
+    return toEventDate(best, 'text');
+  }
+  let before: DatedTimex | undefined;
+  let after: DatedTimex | undefined;
+  for (const t of dated) {
+    if (paragraphOf(t) !== sentence.paragraph) continue;
+    if (t.end <= sentence.start) before = t;
+    else if (t.start >= sentence.end && after === undefined) after = t;
+  }
+  const context = before ?? after;
+  if (context) return toEventDate(context, 'context');
+  if (published) return { start: published, precision: precisionOf(published), text: '', source: 'publication' };
+  return undefined;
+}
+
+export interface EventResult {
+  events: DatasetEvent[];
+  /** Event of each analysed sentence, by the sentence's start offset. */
+  bySentence: Map<number, DatasetEvent>;
+}
+
+/** Builds the dated events of a document. */
+export function buildEvents(
+  docId: string,
+  text: string,
+  analyses: readonly SentenceAnalysis[],
+  timexes: readonly DatedTimex[],
+  actorList: readonly ActorInfo[],
+  published: string | null,
+): EventResult {
+  const actors = new Map(actorList.map((a) => [a.id, a]));
+  const sentences = analyses.map((a) => a.sentence);
+  const dated = timexes
+    .filter((t) => t.date !== undefined && (t.type === 'DATE' || t.type === 'TIME'))
+    .sort((a, b) => a.start - b.start || a.end - b.end);
+  const paragraphCache = new Map<DatedTimex, number>();
+  const paragraphOf = (t: DatedTimex): number => {
+    let p = paragraphCache.get(t);
+    if (p === undefined) {
+      const i = sentenceAt(sentences, t.start);
+      p = i >= 0 ? sentences[i]!.paragraph : -1;
+      paragraphCache.set(t, p);
+    }
+    return p;
+  };
+  const events: DatasetEvent[] = [];
+  const bySentence = new Map<number, DatasetEvent>();
+  for (const analysis of analyses) {
+    const main = mainPredication(analysis);
+    if (!main) continue;
+    const sentence = analysis.sentence;
+    const own = dated.filter((t) => t.start >= sentence.start && t.end <= sentence.end);
+    const date = eventDate(sentence, main.cue, dated, paragraphOf, published);
+    if (!date) continue;
+    const actorIds = [...new Set(analysis.mentions.map((m) => m.actorId))].filter((id) => actors.has(id));
+    const event: DatasetEvent = {
+      id: `${docId}:e${events.length}`,
+      docId,
+      title: buildTitle(text, analysis, main, actors, own),
+      date,
+      actorIds,
+      evidence: { start: sentence.start, end: sentence.end },
+    };
+    events.push(event);
+    bySentence.set(sentence.start, event);
+  }
+  return { events, bySentence };
+}

@@ -1,0 +1,35 @@
+/** Timeline-only derived data: visible events placed on lanes (memoised on exactly what it reads). */
+import { buildTimelineModel, type TimelineModel } from './to-timeline-items';
+import type { Dataset, DatasetEvent } from '../../model/schema';
+import { memoizeLast, selectIndex, selectVisibleEvents, type DatasetIndex } from '../../store/selectors';
+import type { AppState, LaneMode } from '../../store/types';
+
+const modelFor = memoizeLast(
+  (
+    dataset: Dataset,
+    index: DatasetIndex,
+    events: DatasetEvent[],
+    mode: LaneMode,
+    selectedActorId: string | null,
+    selectedEdge: AppState['selectedEdge'],
+  ): TimelineModel =>
+    buildTimelineModel(events, mode, {
+      actorsById: index.actorsById,
+      docsById: index.docsById,
+      eventRanges: index.eventRanges,
+      documents: dataset.documents,
+      selectedActorId: mode === 'selected' ? selectedActorId : null,
+      selectedEdge: mode === 'selected' ? selectedEdge : null,
+    }),
+);
+
+/** The timeline's entries and lanes. In 'kind' and 'document' modes, selection changes do not rebuild it. */
+export const selectTimelineModel = (s: AppState): TimelineModel =>
+  modelFor(
+    s.dataset,
+    selectIndex(s),
+    selectVisibleEvents(s),
+    s.laneMode,
+    s.laneMode === 'selected' ? s.selectedActorId : null,
+    s.laneMode === 'selected' ? s.selectedEdge : null,
+  );
