@@ -21,10 +21,18 @@ export interface ExtractOptions {
   name?: string;
 }
 
+function trimDashes(s: string): string {
+  let start = 0;
+  let end = s.length;
+  while (start < end && s[start] === '-') start++;
+  while (end > start && s[end - 1] === '-') end--;
+  return s.slice(start, end);
+}
+
 /** Stable document id from a file name: its stem, restricted to a safe alphabet. */
 export function documentId(file: string, taken: ReadonlySet<string>): string {
   const stem = file.replace(/\.[^.]*$/, '');
-  const safe = stem.replace(/[^\w-]+/g, '-').replace(/^-+|-+$/g, '') || 'doc';
+  const safe = trimDashes(stem.replace(/[^\w-]+/g, '-')) || 'doc';
   if (!taken.has(safe)) return safe;
   return file.replace(/[^\w-]+/g, '-');
 }

@@ -2,7 +2,8 @@
  * The dataset contract: one zod schema shared by the extraction script and the app.
  * `validateDataset(value)` never throws: it returns the dataset or every problem with a JSON pointer.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { en } from 'zod/locales';
 import { compareCalendar, isCalendarString } from './calendar';
 
 export const SCHEMA_VERSION = 1 as const;
@@ -25,32 +26,34 @@ export const POLARITIES = ['cooperation', 'conflict', 'neutral'] as const;
 export const FURNITURE_KINDS = ['logo', 'caption', 'headline', 'byline', 'bio', 'teaser', 'dateline', 'other'] as const;
 
 const CALENDAR_MESSAGE = 'expected YYYY, YYYY-MM or YYYY-MM-DD (a real calendar date)';
-const calendar = z.string().refine(isCalendarString, { message: CALENDAR_MESSAGE });
-const offset = z.number().int().nonnegative();
-const id = z.string().min(1).max(200);
-const text = (max: number) => z.string().max(max);
+z.config(en());
+
+const calendar = z.string().check(z.refine(isCalendarString, { message: CALENDAR_MESSAGE }));
+const offset = z.int().check(z.gte(0));
+const id = z.string().check(z.minLength(1), z.maxLength(200));
+const text = (max: number, min = 0) => z.string().check(z.minLength(min), z.maxLength(max));
 
 export const spanSchema = z.strictObject({ start: offset, end: offset });
 
 export const documentSchema = z.strictObject({
   id,
-  file: text(500).min(1),
+  file: text(500, 1),
   title: text(2000),
-  source: text(500).optional(),
-  author: text(500).optional(),
-  published: calendar.nullable(),
+  source: z.optional(text(500)),
+  author: z.optional(text(500)),
+  published: z.nullable(calendar),
   /** Where `published` came from: the metadata CSV, a dateline in the text, or nowhere. */
-  publishedFrom: z.enum(['metadata', 'dateline', 'none']).optional(),
-  text: z.string().max(50_000_000),
+  publishedFrom: z.optional(z.enum(['metadata', 'dateline', 'none'])),
+  text: text(50_000_000),
   /** Page furniture (logos, captions, bylines, bios, teasers) that extraction ignored. */
-  furniture: z.array(spanSchema.extend({ kind: z.enum(FURNITURE_KINDS) })).optional(),
+  furniture: z.optional(z.array(z.extend(spanSchema, { kind: z.enum(FURNITURE_KINDS) }))),
   /** Problems a reader should know about, e.g. "no publication date: relative dates left unresolved". */
-  warnings: z.array(text(1000)).optional(),
+  warnings: z.optional(z.array(text(1000))),
 });
 
 export const actorSchema = z.strictObject({
   id,
-  name: text(500).min(1),
+  name: text(500, 1),
   kind: z.enum(ACTOR_KINDS),
   aliases: z.array(text(500)),
 });
@@ -64,12 +67,12 @@ export const timexSchema = z.strictObject({
   text: text(1000),
   type: z.enum(TIMEX_TYPES),
   /** TIMEX3 value: 2022-03-28, 2022-03, 2022-W12, 197, P4D, PRESENT_REF, XXXX-XX-XX ... */
-  value: text(100).min(1),
+  value: text(100, 1),
 });
 
 export const eventDateSchema = z.strictObject({
   start: calendar,
-  end: calendar.optional(),
+  end: z.optional(calendar),
   precision: z.enum(PRECISIONS),
   /** The expression as written (empty when the date is the publication date). */
   text: text(1000),
@@ -79,7 +82,7 @@ export const eventDateSchema = z.strictObject({
 export const eventSchema = z.strictObject({
   id,
   docId: id,
-  title: text(1000).min(1),
+  title: text(1000, 1),
   date: eventDateSchema,
   actorIds: z.array(id),
   evidence: spanSchema,
@@ -93,8 +96,8 @@ export const relationSchema = z.strictObject({
   polarity: z.enum(POLARITIES),
   negated: z.boolean(),
   docId: id,
-  eventId: id.optional(),
-  date: eventDateSchema.optional(),
+  eventId: z.optional(id),
+  date: z.optional(eventDateSchema),
   evidence: spanSchema,
 });
 
