@@ -20,7 +20,9 @@ if (isStale()) {
   console.log(`start: ${OUTPUT} is missing or older than ${INPUT}/, extracting…`);
   const report = await run({ input: INPUT, output: OUTPUT, strict: false });
   for (const w of report.warnings) console.warn(`warning: ${w}`);
-  console.log(`start: wrote ${OUTPUT} (${report.dataset.events.length} events, ${report.dataset.actors.length} actors)`);
+  console.log(
+    `start: wrote ${OUTPUT} (${report.dataset.events.length} events, ${report.dataset.actors.length} actors)`,
+  );
 }
 
 const server = await createServer({ server: { port: Number(process.env.PORT ?? 5173), host: '127.0.0.1' } });

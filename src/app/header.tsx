@@ -1,20 +1,53 @@
-/** Header: the dataset's name. Search and filters are added here. */
-import { useAppStore } from '../store/use-app-store';
+/** Header: the dataset's name, search, filters, clear controls and notices. Escape (outside inputs) clears the selection. */
+import { useEffect } from 'react';
 import type { AppState } from '../store/types';
+import { useAppStore, useAppStoreApi } from '../store/use-app-store';
+import { FilterBar } from './filter-bar';
+import { SearchBox } from './search-box';
+import './header.css';
 
 const selectName = (s: AppState) => s.dataset.name;
 
-export function Header({ notice }: { notice?: string | undefined }) {
+/** True when a key press belongs to a text field, a select or an editable region. */
+function isEditable(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  return (
+    target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement
+  );
+}
+
+export function Header({ notice, onDismissNotice }: { notice?: string | undefined; onDismissNotice?: () => void }) {
   const name = useAppStore(selectName);
+  const storeApi = useAppStoreApi();
+
+  useEffect(() => {
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented || isEditable(e.target)) return;
+      storeApi.getState().clearSelection();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [storeApi]);
+
   return (
     <header className="app-header">
       <h1 className="app-title">
         <span className="brand">Threadline</span> <span className="dataset-name">{name}</span>
       </h1>
+      <search className="header-search">
+        <SearchBox />
+      </search>
+      <FilterBar />
       {notice && (
-        <p role="status" className="notice">
-          {notice}
-        </p>
+        <div role="status" className="notice">
+          <span>{notice}</span>
+          {onDismissNotice && (
+            <button type="button" className="notice-dismiss" aria-label="Dismiss notice" onClick={onDismissNotice}>
+              ×
+            </button>
+          )}
+        </div>
       )}
     </header>
   );

@@ -4,35 +4,48 @@ import { NetworkPanel } from '../panels/network/network-panel';
 import { SourcePanel } from '../panels/source/source-panel';
 import { TimelinePanel } from '../panels/timeline/timeline-panel';
 import { PanelFrame } from '../ui/panel-frame';
+import { useState } from 'react';
 import { Header } from './header';
+import { useUrlState } from './use-url-state';
 
 export function Workspace({ notice }: { notice?: string | undefined }) {
+  // The view lives in the URL fragment; a link opened later (hashchange) may bring its own notice.
+  const url = useUrlState();
+  const [loadNoticeDismissed, setLoadNoticeDismissed] = useState(false);
+  const shown = url.notice ?? (loadNoticeDismissed ? undefined : notice);
+  const dismiss = () => {
+    url.dismissNotice();
+    setLoadNoticeDismissed(true);
+  };
   return (
     <div className="app">
-      <Header notice={notice} />
-      <Group orientation="vertical" className="workspace">
-        <Panel defaultSize="42" minSize="20">
-          <PanelFrame title="Timeline" id="timeline">
-            <TimelinePanel />
-          </PanelFrame>
-        </Panel>
-        <Separator className="separator separator-horizontal" aria-label="Resize timeline" />
-        <Panel minSize="25">
-          <Group orientation="horizontal">
-            <Panel defaultSize="50" minSize="20">
-              <PanelFrame title="Network" id="network">
-                <NetworkPanel />
-              </PanelFrame>
-            </Panel>
-            <Separator className="separator separator-vertical" aria-label="Resize network and source text" />
-            <Panel minSize="20">
-              <PanelFrame title="Source text" id="source">
-                <SourcePanel />
-              </PanelFrame>
-            </Panel>
-          </Group>
-        </Panel>
-      </Group>
+      <Header notice={shown} onDismissNotice={dismiss} />
+      {/* The main landmark (axe: landmark-one-main, region): the panels and their separators. */}
+      <main style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
+        <Group orientation="vertical" className="workspace">
+          <Panel defaultSize="42" minSize="20">
+            <PanelFrame title="Timeline" id="timeline">
+              <TimelinePanel />
+            </PanelFrame>
+          </Panel>
+          <Separator className="separator separator-horizontal" aria-label="Resize timeline" />
+          <Panel minSize="25">
+            <Group orientation="horizontal">
+              <Panel defaultSize="50" minSize="20">
+                <PanelFrame title="Network" id="network">
+                  <NetworkPanel />
+                </PanelFrame>
+              </Panel>
+              <Separator className="separator separator-vertical" aria-label="Resize network and source text" />
+              <Panel minSize="20">
+                <PanelFrame title="Source text" id="source">
+                  <SourcePanel />
+                </PanelFrame>
+              </Panel>
+            </Group>
+          </Panel>
+        </Group>
+      </main>
     </div>
   );
 }

@@ -7,7 +7,9 @@ function dataset(): Dataset {
   return {
     schemaVersion: 1,
     name: 'test',
-    documents: [{ id: 'd1', file: 'd1.txt', title: 'T', published: '2022-03-29', text: 'Hun Sen met Kishida on March 28.' }],
+    documents: [
+      { id: 'd1', file: 'd1.txt', title: 'T', published: '2022-03-29', text: 'Hun Sen met Kishida on March 28.' },
+    ],
     actors: [
       { id: 'person:hun-sen', name: 'Hun Sen', kind: 'person', aliases: [] },
       { id: 'person:fumio-kishida', name: 'Fumio Kishida', kind: 'person', aliases: ['Kishida'] },

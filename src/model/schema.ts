@@ -166,12 +166,7 @@ function findForbiddenKeys(value: unknown, path: (string | number)[], out: Datas
   }
 }
 
-function checkSpan(
-  span: Span,
-  textLength: number | undefined,
-  pointer: string,
-  issues: DatasetIssue[],
-): void {
+function checkSpan(span: Span, textLength: number | undefined, pointer: string, issues: DatasetIssue[]): void {
   if (span.start >= span.end) {
     issues.push({ pointer, message: `start (${span.start}) must be less than end (${span.end})` });
   } else if (textLength !== undefined && span.end > textLength) {

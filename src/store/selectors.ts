@@ -110,7 +110,9 @@ const visibleActorsFor = memoizeLast((dataset: Dataset, filters: Filters): Actor
     query === ''
       ? undefined
       : new Set(
-          dataset.events.filter((e) => matchesSearch(index.eventSearchText.get(e.id), query)).flatMap((e) => e.actorIds),
+          dataset.events
+            .filter((e) => matchesSearch(index.eventSearchText.get(e.id), query))
+            .flatMap((e) => e.actorIds),
         );
   return dataset.actors.filter((a) => {
     if (kinds.size > 0 && !kinds.has(a.kind)) return false;

@@ -49,7 +49,7 @@ const KEY_SET = new Set<string>(KEYS);
 const DAY = 86_400_000;
 /** Years a window may span (calendar strings are 4-digit years). */
 const MIN_MS = toEpochDay(1, 1, 1) * DAY;
-const MAX_MS = (toEpochDay(9999, 12, 31) + 1) * DAY;
+const MAX_MS = toEpochDay(9999, 12, 31) * DAY;
 
 /** FNV-1a 32-bit over a string's UTF-16 code units, as 8 hex digits. */
 function fnv1a(text: string): string {
@@ -111,7 +111,9 @@ export function parseInstant(text: string): number | undefined {
 
 /** True for a window a link can carry: integer ms, start < end, years 0001-9999. */
 export function isEncodableWindow(w: TimeRange): boolean {
-  return Number.isInteger(w.start) && Number.isInteger(w.end) && w.start < w.end && w.start >= MIN_MS && w.end <= MAX_MS;
+  return (
+    Number.isInteger(w.start) && Number.isInteger(w.end) && w.start < w.end && w.start >= MIN_MS && w.end <= MAX_MS
+  );
 }
 
 /** Encodes a view as a fragment (without '#'); the default view is the empty string. */
@@ -214,7 +216,7 @@ function decodeUnsafe(fragment: string, dataset: Dataset): DecodeResult {
   const actorIds = new Set(dataset.actors.map((a) => a.id));
   const eventIds = new Set(dataset.events.map((e) => e.id));
   const docLengths = new Map(dataset.documents.map((d) => [d.id, d.text.length]));
-  const view: ViewState = { ...fallback, filters: { ...EMPTY_FILTERS } };
+  const view: ViewState = { ...fallback };
 
   const actor = first.get('actor');
   if (actor !== undefined) {
@@ -239,7 +241,8 @@ function decodeUnsafe(fragment: string, dataset: Dataset): DecodeResult {
     if (w) view.timeWindow = w;
     else problems.push(`time window ${quote(win)} is not a valid date range`);
   }
-  const filters: Filters = { ...EMPTY_FILTERS };
+  // Fresh arrays: EMPTY_FILTERS is shared and must never be mutated.
+  const filters: Filters = { actorKinds: [], relationTypes: [], polarities: [], docIds: [], search: '' };
   const kinds = first.get('kinds');
   if (kinds !== undefined) filters.actorKinds = pickEnum(kinds, ACTOR_KINDS, 'actor kind', problems);
   const rels = first.get('rels');
@@ -254,7 +257,10 @@ function decodeUnsafe(fragment: string, dataset: Dataset): DecodeResult {
   if (badDocs.length > 0) problems.push(`document filter ${badDocs.slice(0, 3).map(quote).join(', ')} not found`);
   const q = first.get('q');
   if (q !== undefined) filters.search = q.slice(0, MAX_SEARCH_LENGTH);
-  view.filters = filters;
+  const anyFilter =
+    filters.actorKinds.length + filters.relationTypes.length + filters.polarities.length + filters.docIds.length > 0 ||
+    filters.search !== '';
+  view.filters = anyFilter ? filters : EMPTY_FILTERS;
 
   const open = first.get('open');
   if (open !== undefined) {

@@ -83,9 +83,9 @@ export function computeLayout(
       'link',
       forceLink<SimNode, SimulationLinkDatum<SimNode>>(simLinks)
         .id((d) => d.id)
-        .distance((l) => 30 + (l.source as SimNode).r + (l.target as SimNode).r),
+        .distance((l) => 40 + (l.source as SimNode).r + (l.target as SimNode).r),
     )
-    .force('charge', forceManyBody<SimNode>().strength(-90).distanceMax(600).theta(0.9))
+    .force('charge', forceManyBody<SimNode>().strength(-160).distanceMax(600).theta(0.9))
     .force('x', forceX<SimNode>(cx).strength(pull))
     .force('y', forceY<SimNode>(cy).strength(pull))
     .force('collide', forceCollide<SimNode>((d) => d.r + 3).iterations(1))

@@ -1,7 +1,433 @@
-import { useAppStore } from '../../store/use-app-store';
-import { selectOpenDocument } from '../../store/selectors';
+/**
+ * Source text: the open document with actor mentions (by kind), date expressions, ignored page furniture and the
+ * emphasised evidence sentence. React text only. Reads the shared selectors, so it agrees with the other panels.
+ */
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import type { Actor, DocumentRecord } from '../../model/schema';
+import {
+  selectIndex,
+  selectOpenDocument,
+  selectSelectedActor,
+  selectSelectedActorDocuments,
+  selectVisibleActorIds,
+} from '../../store/selectors';
+import {
+  selectOpenDocumentTimexes,
+  selectSelectedActorDocCounts,
+  selectSelectedActorMentionsInOpenDocument,
+  selectSourceMentions,
+} from '../../store/selectors-source';
+import type { AppState } from '../../store/types';
+import { useAppStore, useAppStoreApi } from '../../store/use-app-store';
+import { KIND_CUE, KIND_LABEL, KindLegend } from '../../ui/kind-legend';
+import { DocumentSwitcher, documentLabel, formatPublished } from './document-switcher';
+import { buildRenderTree, type BlockNode, type FurnitureNode, type LeafNode, type MentionNode } from './render-tree';
+import { splitByMentions, type TimexSpan } from './split-by-mentions';
+import './source.css';
+
+const selectDocuments = (s: AppState) => s.dataset.documents;
+const selectActorsById = (s: AppState) => selectIndex(s).actorsById;
+const selectSelectedActorId = (s: AppState) => s.selectedActorId;
+const selectEmphasis = (s: AppState) => s.emphasis;
+const selectSelectedEventTitle = (s: AppState) =>
+  s.selectedEventId === null ? undefined : selectIndex(s).eventsById.get(s.selectedEventId)?.title;
+/** Changes whenever a selection the source panel reflects changes (for the perf mark). */
+const selectSelectionKey = (s: AppState) =>
+  `${s.selectedActorId}|${s.selectedEventId}|${s.selectedEdge?.source}|${s.selectedEdge?.target}|${s.openDocId}|${s.emphasis?.start}-${s.emphasis?.end}`;
+
+const selectSelectedActorVisible = (s: AppState) =>
+  s.selectedActorId !== null && selectVisibleActorIds(s).has(s.selectedActorId);
+
+const EMPTY_FURNITURE: NonNullable<DocumentRecord['furniture']> = [];
+
+function prefersReducedMotion(): boolean {
+  return typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
+/** Smooth unless the user prefers reduced motion, or the target is far away (smooth over 50k px is just slow). */
+function scrollBehavior(el?: Element, scroller?: Element | null): ScrollBehavior {
+  if (prefersReducedMotion()) return 'auto';
+  if (el && scroller) {
+    const distance = Math.abs(el.getBoundingClientRect().top - scroller.getBoundingClientRect().top);
+    if (distance > 3 * Math.max(scroller.clientHeight, 200)) return 'auto';
+  }
+  return 'smooth';
+}
+
+const TIMEX_DATE_RE = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
+
+function TimexText({ timex, children }: { timex: TimexSpan; children: ReactNode }) {
+  const title = `Date expression${timex.type ? ` (${timex.type})` : ''}: ${timex.value}`;
+  return TIMEX_DATE_RE.test(timex.value) ? (
+    <time className="timex" dateTime={timex.value} title={title}>
+      {children}
+    </time>
+  ) : (
+    <span className="timex" title={title}>
+      {children}
+    </span>
+  );
+}
+
+function renderLeaf(node: LeafNode): ReactNode {
+  return node.kind === 'timex' ? (
+    <TimexText key={node.key} timex={node.timex}>
+      {node.text}
+    </TimexText>
+  ) : (
+    node.text
+  );
+}
+
+/** One mention. Memoised on stable props: a selection change re-renders only the marks whose state changed. */
+const MentionMark = memo(function MentionMark({
+  node,
+  actor,
+  selected,
+  onActivate,
+}: {
+  node: MentionNode;
+  actor: Actor;
+  selected: boolean;
+  onActivate: (actorId: string) => void;
+}) {
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      onActivate(actor.id);
+    }
+  };
+  return (
+    <mark className={`mention kind-${actor.kind}${selected ? ' is-selected' : ''}`} data-actor-id={actor.id}>
+      <span
+        className="mention-button"
+        data-start={node.start}
+        role="button"
+        tabIndex={selected ? 0 : -1}
+        title={`${actor.name}: ${KIND_LABEL[actor.kind]} (${KIND_CUE[actor.kind]})`}
+        onClick={() => onActivate(actor.id)}
+        onKeyDown={onKeyDown}
+      >
+        {node.children.map(renderLeaf)}
+      </span>
+    </mark>
+  );
+});
+
+interface TextProps {
+  tree: BlockNode[];
+  actorsById: ReadonlyMap<string, Actor>;
+  selectedActorId: string | null;
+  onActivate: (actorId: string) => void;
+  emphasisRef: React.Ref<HTMLSpanElement>;
+}
+
+/**
+ * The text itself. The tree is built once per split (document, filters, emphasis); a selection change re-renders
+ * this component but only the marks of the previously and newly selected actors. Other marks turn faint by CSS
+ * (.has-selection on the article), not by re-rendering.
+ */
+const DocumentText = memo(function DocumentText({
+  tree,
+  actorsById,
+  selectedActorId,
+  onActivate,
+  emphasisRef,
+}: TextProps) {
+  const renderInline = (node: FurnitureNode | MentionNode | LeafNode): ReactNode => {
+    if (node.kind === 'mention') {
+      const actor = actorsById.get(node.actorId);
+      if (!actor) return node.children.map(renderLeaf);
+      return (
+        <MentionMark
+          key={node.key}
+          node={node}
+          actor={actor}
+          selected={actor.id === selectedActorId}
+          onActivate={onActivate}
+        />
+      );
+    }
+    if (node.kind === 'furniture') {
+      return (
+        <span key={node.key} className="furniture">
+          <span className="furniture-label">{node.label}</span>
+          {node.children.map(renderInline)}
+        </span>
+      );
+    }
+    return renderLeaf(node);
+  };
+  return (
+    <>
+      {tree.map((block) =>
+        block.kind === 'emphasis' ? (
+          <span key={block.key} ref={emphasisRef} className="emphasis" tabIndex={-1} data-emphasis="">
+            {block.children.map(renderInline)}
+          </span>
+        ) : (
+          <span key={block.key}>{block.children.map(renderInline)}</span>
+        ),
+      )}
+    </>
+  );
+});
+
+function shortTitle(doc: DocumentRecord): string {
+  const t = doc.title.trim() || doc.file;
+  return t.length > 44 ? `${t.slice(0, 43)}…` : t;
+}
+
+function ActorDocuments({
+  actor,
+  docs,
+  openDocId,
+  onOpen,
+}: {
+  actor: Actor;
+  docs: { doc: DocumentRecord; count: number }[];
+  openDocId: string | null;
+  onOpen: (docId: string) => void;
+}) {
+  return (
+    <nav className="actor-docs" aria-label={`Documents mentioning ${actor.name}`}>
+      <span className="actor-docs-title">
+        {docs.length === 0
+          ? `${actor.name} is not mentioned in any document.`
+          : `${actor.name} is mentioned in ${docs.length} document${docs.length === 1 ? '' : 's'}:`}
+      </span>
+      <ul>
+        {docs.map(({ doc, count }) => (
+          <li key={doc.id}>
+            <button
+              type="button"
+              className="actor-doc"
+              title={doc.title.trim() || doc.file}
+              aria-current={doc.id === openDocId ? 'true' : undefined}
+              onClick={() => onOpen(doc.id)}
+            >
+              {shortTitle(doc)}
+              <span className="count">
+                {' '}
+                · {count} mention{count === 1 ? '' : 's'}
+                {doc.id === openDocId ? ' · open' : ''}
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+function DocumentMeta({ doc }: { doc: DocumentRecord }) {
+  const bits = [doc.source, doc.author, `published ${formatPublished(doc.published)}`];
+  if (doc.publishedFrom === 'dateline') bits.push('date from the dateline');
+  return (
+    <div className="doc-meta">
+      <h3 className="doc-title">{doc.title.trim() || doc.file}</h3>
+      <p className="doc-byline">{bits.filter(Boolean).join(' · ')}</p>
+      {doc.warnings && doc.warnings.length > 0 && (
+        <ul className="doc-warnings" aria-label="Warnings">
+          {doc.warnings.map((w, i) => (
+            <li key={i}>
+              <span aria-hidden="true">⚠ </span>
+              {w}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
 
 export function SourcePanel() {
+  const storeApi = useAppStoreApi();
+  const documents = useAppStore(selectDocuments);
   const doc = useAppStore(selectOpenDocument);
-  return <article>{doc?.text}</article>;
+  const mentions = useAppStore(selectSourceMentions);
+  const timexes = useAppStore(selectOpenDocumentTimexes);
+  const actorsById = useAppStore(selectActorsById);
+  const selectedActorId = useAppStore(selectSelectedActorId);
+  const selectedActor = useAppStore(selectSelectedActor);
+  const actorDocs = useAppStore(selectSelectedActorDocuments);
+  const docCounts = useAppStore(selectSelectedActorDocCounts);
+  const selectedMentions = useAppStore(selectSelectedActorMentionsInOpenDocument);
+  const emphasis = useAppStore(selectEmphasis);
+  const eventTitle = useAppStore(selectSelectedEventTitle);
+  const selectionKey = useAppStore(selectSelectionKey);
+  const actorVisible = useAppStore(selectSelectedActorVisible);
+
+  const scrollerRef = useRef<HTMLDivElement>(null);
+  const emphasisRef = useRef<HTMLSpanElement>(null);
+  const [mentionIndex, setMentionIndex] = useState(-1);
+  const [announcement, setAnnouncement] = useState('');
+
+  const text = doc?.text ?? '';
+  const furniture = doc?.furniture ?? EMPTY_FURNITURE;
+  // Split once per document/filters/emphasis; selection changes re-render but do not re-split.
+  const split = useMemo(
+    () => splitByMentions(text, mentions, timexes, furniture, emphasis),
+    [text, mentions, timexes, furniture, emphasis],
+  );
+  const tree = useMemo(() => buildRenderTree(split), [split]);
+
+  const onActivate = useCallback((actorId: string) => storeApi.getState().selectActor(actorId), [storeApi]);
+  const onOpen = useCallback((docId: string) => storeApi.getState().openDocument(docId), [storeApi]);
+
+  // Reset the "mention k of n" cursor when the actor or the document changes.
+  const [cursorKey, setCursorKey] = useState('');
+  const nextCursorKey = `${selectedActorId}|${doc?.id}`;
+  if (cursorKey !== nextCursorKey) {
+    setCursorKey(nextCursorKey);
+    setMentionIndex(-1);
+  }
+
+  // Scroll: to the emphasised sentence when there is one, otherwise to the top of a newly opened document.
+  const docId = doc?.id;
+  const emStart = emphasis?.start;
+  const emEnd = emphasis?.end;
+  useEffect(() => {
+    const el = emphasisRef.current;
+    if (emStart !== undefined && el) {
+      el.scrollIntoView({ block: 'center', behavior: scrollBehavior(el, scrollerRef.current) });
+      const sentence = text.slice(emStart, emEnd);
+      setAnnouncement(
+        `Evidence sentence highlighted: ${sentence.length > 240 ? `${sentence.slice(0, 240)}…` : sentence}`,
+      );
+    } else if (scrollerRef.current) {
+      scrollerRef.current.scrollTop = 0;
+    }
+  }, [docId, emStart, emEnd, text]);
+
+  // Perf hook: mark once the selection has been rendered and painted.
+  useEffect(() => {
+    const raf = requestAnimationFrame(() => performance.mark('source:updated'));
+    return () => cancelAnimationFrame(raf);
+  }, [selectionKey]);
+
+  const goToMention = (delta: number) => {
+    const n = selectedMentions.length;
+    if (n === 0) return;
+    const next = mentionIndex < 0 ? (delta > 0 ? 0 : n - 1) : (mentionIndex + delta + n) % n;
+    setMentionIndex(next);
+    const m = selectedMentions[next];
+    const el = m && scrollerRef.current?.querySelector<HTMLElement>(`.mention-button[data-start="${m.start}"]`);
+    if (el) {
+      el.scrollIntoView({ block: 'center', behavior: scrollBehavior(el, scrollerRef.current) });
+      el.focus({ preventScroll: true });
+    }
+  };
+
+  const showEvidence = () => {
+    const el = emphasisRef.current;
+    if (!el) return;
+    el.scrollIntoView({ block: 'center', behavior: scrollBehavior(el, scrollerRef.current) });
+    el.focus({ preventScroll: true });
+  };
+
+  if (documents.length === 0) {
+    return <p className="source-empty">This dataset has no documents.</p>;
+  }
+
+  return (
+    <div className="source">
+      <div className="source-toolbar">
+        <DocumentSwitcher
+          documents={documents}
+          openDocId={doc?.id ?? null}
+          counts={docCounts}
+          actorName={selectedActor?.name}
+          onOpen={onOpen}
+        />
+        {selectedActor && (
+          <div className="mention-nav" role="group" aria-label={`Mentions of ${selectedActor.name}`}>
+            <button type="button" onClick={() => goToMention(-1)} disabled={selectedMentions.length === 0}>
+              <span aria-hidden="true">↑ </span>Previous
+            </button>
+            <button type="button" onClick={() => goToMention(1)} disabled={selectedMentions.length === 0}>
+              <span aria-hidden="true">↓ </span>Next mention
+            </button>
+            <span className="mention-count" aria-live="polite">
+              {!actorVisible
+                ? 'hidden by the filters'
+                : selectedMentions.length === 0
+                  ? 'not mentioned here'
+                  : mentionIndex < 0
+                    ? `${selectedMentions.length} here`
+                    : `${mentionIndex + 1} of ${selectedMentions.length}`}
+            </span>
+          </div>
+        )}
+      </div>
+      {selectedActor && (
+        <ActorDocuments actor={selectedActor} docs={actorDocs} openDocId={doc?.id ?? null} onOpen={onOpen} />
+      )}
+      {split.emphasis && (
+        <div className="evidence-bar">
+          <span>
+            {eventTitle ? (
+              <>
+                Evidence for <q>{eventTitle}</q> is highlighted.
+              </>
+            ) : (
+              'The evidence sentence is highlighted.'
+            )}
+          </span>
+          <button type="button" onClick={showEvidence}>
+            Show sentence
+          </button>
+        </div>
+      )}
+      {/* Focusable so the text can be scrolled from the keyboard (axe: scrollable-region-focusable). */}
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
+      <div className="source-scroller" ref={scrollerRef} tabIndex={0} role="region" aria-label="Document text">
+        {doc && <DocumentMeta doc={doc} />}
+        {doc && (
+          <article
+            className={`source-text${selectedActorId !== null ? ' has-selection' : ''}`}
+            aria-label={`Text of ${documentLabel(doc)}`}
+          >
+            <DocumentText
+              tree={tree}
+              actorsById={actorsById}
+              selectedActorId={selectedActorId}
+              onActivate={onActivate}
+              emphasisRef={emphasisRef}
+            />
+          </article>
+        )}
+      </div>
+      <details className="source-legend">
+        <summary>Legend</summary>
+        <KindLegend
+          extra={
+            <>
+              <li>
+                <span className="kind-swatch timex" aria-hidden="true">
+                  2022
+                </span>{' '}
+                Date expression (dotted underline; hover for its value)
+              </li>
+              <li>
+                <span className="kind-swatch furniture-label" aria-hidden="true">
+                  byline · ignored
+                </span>{' '}
+                Page furniture ignored by extraction
+              </li>
+              <li>
+                <span className="kind-swatch emphasis" aria-hidden="true">
+                  Ab
+                </span>{' '}
+                Evidence sentence of the selection
+              </li>
+            </>
+          }
+        />
+      </details>
+      <p className="visually-hidden" aria-live="polite">
+        {announcement}
+      </p>
+    </div>
+  );
 }

@@ -148,7 +148,12 @@ export function splitByMentions(
     const a = points[k] ?? 0;
     const b = points[k + 1] ?? 0;
     if (b <= a) continue;
-    const seg: Segment = { start: a, end: b, text: text.slice(a, b), emphasis: em !== null && em.start <= a && b <= em.end };
+    const seg: Segment = {
+      start: a,
+      end: b,
+      text: text.slice(a, b),
+      emphasis: em !== null && em.start <= a && b <= em.end,
+    };
     const m = cover(keptMentions, mc, a);
     if (m >= 0) seg.mention = m;
     const t = cover(keptTimexes, tc, a);

@@ -140,18 +140,19 @@ export function aggregate(entries: readonly AggEntry[], options: AggregateOption
 }
 
 /**
- * A window that holds at most about `maxItems` entries, for the first view: everything when there are few, else the
- * latest `maxItems` entries (by start). Returns undefined when there are no entries.
+ * The first view: everything when there are at most `fitBelow` entries, else the latest `latest` entries (by start),
+ * so vis-timeline never opens on thousands of items. Undefined when there are no entries.
  */
 export function initialWindow(
   entries: readonly AggEntry[],
-  maxItems = 300,
+  { fitBelow = 300, latest = 60 }: { fitBelow?: number; latest?: number } = {},
 ): { start: number; end: number } | undefined {
   if (entries.length === 0) return undefined;
+  const maxItems = entries.length <= fitBelow ? entries.length : latest;
   const starts = entries.map((e) => e.start).sort((a, b) => a - b);
   const first = starts[0] as number;
   const last = starts[starts.length - 1] as number;
-  if (entries.length <= maxItems) {
+  if (maxItems === entries.length) {
     const end = Math.max(...entries.map((e) => e.end));
     return pad(first, end);
   }
@@ -159,8 +160,8 @@ export function initialWindow(
   return pad(from, last + DAY);
 }
 
-/** Pads a range by 5 % on each side (at least one day). */
+/** Pads a range by 4 % before and 18 % after (room for the labels that extend right of points). */
 function pad(start: number, end: number): { start: number; end: number } {
-  const margin = Math.max(DAY, (end - start) * 0.05);
-  return { start: start - margin, end: end + margin };
+  const width = Math.max(7 * DAY, end - start);
+  return { start: start - width * 0.04, end: end + width * 0.18 };
 }

@@ -87,7 +87,10 @@ export function accessibleName(event: DatasetEvent): string {
   return `${event.title}, ${written !== '' ? `${written}, ` : ''}${formatResolved(event)}`;
 }
 
-function kindLanes(ctx: LaneContext, events: readonly DatasetEvent[]): { laneOf: (e: DatasetEvent) => string; lanes: Lane[] } {
+function kindLanes(
+  ctx: LaneContext,
+  events: readonly DatasetEvent[],
+): { laneOf: (e: DatasetEvent) => string; lanes: Lane[] } {
   const laneOf = (e: DatasetEvent): string => {
     const first = e.actorIds[0];
     if (first === undefined) return 'kind:none';
@@ -100,7 +103,10 @@ function kindLanes(ctx: LaneContext, events: readonly DatasetEvent[]): { laneOf:
   return { laneOf, lanes };
 }
 
-function documentLanes(ctx: LaneContext, events: readonly DatasetEvent[]): { laneOf: (e: DatasetEvent) => string; lanes: Lane[] } {
+function documentLanes(
+  ctx: LaneContext,
+  events: readonly DatasetEvent[],
+): { laneOf: (e: DatasetEvent) => string; lanes: Lane[] } {
   const laneOf = (e: DatasetEvent): string => `doc:${e.docId}`;
   const used = new Set(events.map((e) => e.docId));
   const lanes = ctx.documents
@@ -116,7 +122,10 @@ function documentLanes(ctx: LaneContext, events: readonly DatasetEvent[]): { lan
  * 'selected' lanes: one per actor of interest (the selected edge's two actors; else the actors most often seen with
  * the selected actor; else the most frequent actors), plus "Other".
  */
-function actorLanes(ctx: LaneContext, events: readonly DatasetEvent[]): { laneOf: (e: DatasetEvent) => string; lanes: Lane[] } {
+function actorLanes(
+  ctx: LaneContext,
+  events: readonly DatasetEvent[],
+): { laneOf: (e: DatasetEvent) => string; lanes: Lane[] } {
   const focus = ctx.selectedActorId;
   let chosen: string[];
   if (ctx.selectedEdge) {
@@ -157,7 +166,11 @@ function actorLanes(ctx: LaneContext, events: readonly DatasetEvent[]): { laneOf
 /** Places events on lanes. Events whose date does not resolve are counted in `undated` and left out. */
 export function buildTimelineModel(events: readonly DatasetEvent[], mode: LaneMode, ctx: LaneContext): TimelineModel {
   const { laneOf, lanes } =
-    mode === 'document' ? documentLanes(ctx, events) : mode === 'selected' ? actorLanes(ctx, events) : kindLanes(ctx, events);
+    mode === 'document'
+      ? documentLanes(ctx, events)
+      : mode === 'selected'
+        ? actorLanes(ctx, events)
+        : kindLanes(ctx, events);
   const entries: TimelineEntry[] = [];
   let undated = 0;
   for (const event of events) {
@@ -223,6 +236,9 @@ export function toTimelineItem(entry: TimelineEntry, doc: Document = document): 
   return item;
 }
 
+/** Fraction of a bin left empty on each side. */
+const BIN_INSET = 0.04;
+
 /** A vis item for a block of aggregated events; Enter or a click zooms into it. */
 export function toBinItem(bin: Bin, doc: Document = document): TimelineItemData {
   const el = doc.createElement('span');
@@ -235,8 +251,9 @@ export function toBinItem(bin: Bin, doc: Document = document): TimelineItemData 
   return {
     id: bin.id,
     group: bin.lane,
-    start: new Date(bin.start),
-    end: new Date(bin.end),
+    // Inset a little so neighbouring blocks do not touch (vis-timeline would stack touching items).
+    start: new Date(bin.start + (bin.end - bin.start) * BIN_INSET),
+    end: new Date(bin.end - (bin.end - bin.start) * BIN_INSET),
     type: 'range',
     className: 'tl-bin',
     content: el,

@@ -1,0 +1,688 @@
+/**
+ * The network as SVG: React renders nodes, edges and labels from the (cached, deterministic) layout; only pan and
+ * zoom are imperative (use-graph-zoom). Highlighting is a selector. Node drags move a local copy of the position,
+ * never the store. Nodes and edges are roving-tabindex buttons (arrow keys move, Enter selects, Escape clears).
+ */
+import { memo, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { FocusEvent, KeyboardEvent, MouseEvent, PointerEvent } from 'react';
+import { pairKey } from '../../model/graph';
+import type { ActorKind } from '../../model/schema';
+import { selectHighlightedActorIds, selectIndex, type Edge } from '../../store/selectors';
+import { MAX_GRAPH_NODES, selectGraphSubset, selectLayoutInput, selectNodeRadii } from '../../store/selectors-network';
+import { useAppStore, useAppStoreApi } from '../../store/use-app-store';
+import {
+  KIND_FILL,
+  KIND_SHAPE,
+  NEGATED_COLOUR,
+  RELATION_COLOUR,
+  describeRelations,
+  shapePath,
+  summariseEdge,
+  truncate,
+  type EdgeSummary,
+} from './graph-style';
+import { placeLabels, type LabelCandidate } from './labels';
+import { boundsOf, type Point, type Positions } from './layout';
+import { useGraphZoom } from './use-graph-zoom';
+import { useLayout } from './use-layout';
+
+const selectSelectedActorId = (s: { selectedActorId: string | null }) => s.selectedActorId;
+const selectSelectedEdge = (s: { selectedEdge: { source: string; target: string } | null }) => s.selectedEdge;
+const selectSelectedEventId = (s: { selectedEventId: string | null }) => s.selectedEventId;
+const selectHoveredActorId = (s: { hoveredActorId: string | null }) => s.hoveredActorId;
+
+/** Colours that get an arrow marker (one marker per colour). */
+const MARKER_COLOURS = [...new Set([...Object.values(RELATION_COLOUR), NEGATED_COLOUR])];
+
+function useReducedMotion(): boolean {
+  const [reduced, setReduced] = useState(
+    () => typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches === true,
+  );
+  useEffect(() => {
+    const query = window.matchMedia?.('(prefers-reduced-motion: reduce)');
+    if (!query) return;
+    const onChange = () => setReduced(query.matches);
+    query.addEventListener('change', onChange);
+    return () => query.removeEventListener('change', onChange);
+  }, []);
+  return reduced;
+}
+
+interface NodeProps {
+  id: string;
+  x: number;
+  y: number;
+  r: number;
+  kind: ActorKind;
+  name: string;
+  mentions: number;
+  pressed: boolean;
+  /** In the highlighted set (only meaningful while something is highlighted; the rest is dimmed by CSS). */
+  lit: boolean;
+  tabIndex: 0 | -1;
+  handlers: NodeHandlers;
+}
+
+interface NodeHandlers {
+  onClick: (e: MouseEvent<SVGGElement>) => void;
+  onKeyDown: (e: KeyboardEvent<SVGGElement>) => void;
+  onPointerDown: (e: PointerEvent<SVGGElement>) => void;
+  onPointerMove: (e: PointerEvent<SVGGElement>) => void;
+  onPointerUp: (e: PointerEvent<SVGGElement>) => void;
+  onPointerEnter: (e: PointerEvent<SVGGElement>) => void;
+  onPointerLeave: (e: PointerEvent<SVGGElement>) => void;
+  onFocus: (e: FocusEvent<SVGGElement>) => void;
+  onBlur: (e: FocusEvent<SVGGElement>) => void;
+}
+
+const GraphNode = memo(function GraphNode({
+  id,
+  x,
+  y,
+  r,
+  kind,
+  name,
+  mentions,
+  pressed,
+  lit,
+  tabIndex,
+  handlers,
+}: NodeProps) {
+  const shape = KIND_SHAPE[kind];
+  return (
+    <g
+      className={`node${lit ? ' is-lit' : ''}${pressed ? ' is-selected' : ''}`}
+      transform={`translate(${x},${y})`}
+      data-actor-id={id}
+      role="button"
+      tabIndex={tabIndex}
+      aria-label={`${name}, ${kind}, ${mentions} ${mentions === 1 ? 'mention' : 'mentions'}`}
+      aria-pressed={pressed}
+      {...handlers}
+    >
+      <title>{name}</title>
+      <circle className="node-focus" r={r * 1.45 + 6} />
+      {pressed && <circle className="node-ring" r={r * 1.45 + 3} />}
+      <path className={`node-shape kind-${kind}`} d={shapePath(shape, r)} fill={KIND_FILL[kind]} />
+    </g>
+  );
+});
+
+interface EdgeProps {
+  edgeKey: string;
+  source: string;
+  target: string;
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  /** Space to leave at the target end for the arrow head (the target node's radius). */
+  targetGap: number;
+  summary: EdgeSummary;
+  label: string;
+  pressed: boolean;
+  lit: boolean;
+  tabIndex: 0 | -1;
+  markerId: string | null;
+  handlers: EdgeHandlers;
+}
+
+interface EdgeHandlers {
+  onClick: (e: MouseEvent<SVGGElement>) => void;
+  onKeyDown: (e: KeyboardEvent<SVGGElement>) => void;
+}
+
+const GraphEdge = memo(function GraphEdge({
+  edgeKey,
+  source,
+  target,
+  x1,
+  y1,
+  x2,
+  y2,
+  targetGap,
+  summary,
+  label,
+  pressed,
+  lit,
+  tabIndex,
+  markerId,
+  handlers,
+}: EdgeProps) {
+  let ex = x2;
+  let ey = y2;
+  if (markerId) {
+    const len = Math.hypot(x2 - x1, y2 - y1);
+    if (len > targetGap + 1) {
+      ex = x2 - ((x2 - x1) / len) * targetGap;
+      ey = y2 - ((y2 - y1) / len) * targetGap;
+    }
+  }
+  return (
+    <g
+      className={`edge${lit ? ' is-lit' : ''}${pressed ? ' is-selected' : ''}${summary.negatedOnly ? ' is-negated' : ''}`}
+      data-edge-key={edgeKey}
+      data-source={source}
+      data-target={target}
+      role="button"
+      tabIndex={tabIndex}
+      aria-label={label}
+      aria-pressed={pressed}
+      {...handlers}
+    >
+      <line className="edge-hit" x1={x1} y1={y1} x2={x2} y2={y2} />
+      {pressed && <line className="edge-halo" x1={x1} y1={y1} x2={ex} y2={ey} strokeWidth={summary.width + 6} />}
+      <line
+        className="edge-line"
+        x1={x1}
+        y1={y1}
+        x2={ex}
+        y2={ey}
+        stroke={summary.colour}
+        strokeWidth={summary.width}
+        strokeDasharray={summary.dash || undefined}
+        markerEnd={markerId ? `url(#${markerId})` : undefined}
+      />
+    </g>
+  );
+});
+
+interface DragState {
+  id: string;
+  pointerId: number;
+  startX: number;
+  startY: number;
+  moved: boolean;
+}
+
+export interface GraphViewHandle {
+  zoomIn: () => void;
+  zoomOut: () => void;
+  fit: () => void;
+}
+
+export function GraphView({ onReady }: { onReady?: (handle: GraphViewHandle | null) => void }) {
+  const storeApi = useAppStoreApi();
+  const layoutInput = useAppStore(selectLayoutInput);
+  const basePositions = useLayout(layoutInput);
+  const subset = useAppStore(selectGraphSubset);
+  const radii = useAppStore(selectNodeRadii);
+  const index = useAppStore(selectIndex);
+  const highlighted = useAppStore(selectHighlightedActorIds);
+  const selectedActorId = useAppStore(selectSelectedActorId);
+  const selectedEdge = useAppStore(selectSelectedEdge);
+  const selectedEventId = useAppStore(selectSelectedEventId);
+  const hoveredActorId = useAppStore(selectHoveredActorId);
+  const reducedMotion = useReducedMotion();
+  const uid = useId().replace(/:/g, '');
+
+  const svgRef = useRef<SVGSVGElement | null>(null);
+  const layerRef = useRef<SVGGElement | null>(null);
+  const [scale, setScale] = useState(1);
+  const zoom = useGraphZoom(svgRef, layerRef, { onZoomEnd: setScale, reducedMotion });
+
+  // Dragged positions, local to this component and reset with the layout.
+  const [dragged, setDragged] = useState<{ base: Positions | null; moved: Map<string, Point> }>({
+    base: null,
+    moved: new Map(),
+  });
+  const moved = dragged.base === basePositions ? dragged.moved : EMPTY_MOVES;
+  const positionOf = useCallback(
+    (id: string): Point | undefined => moved.get(id) ?? basePositions?.get(id),
+    [moved, basePositions],
+  );
+
+  // Keyboard order = DOM order: largest (most mentioned) first, so small nodes are drawn on top.
+  const orderedActors = useMemo(() => {
+    const counts = index.mentionCounts;
+    return [...subset.actors].sort(
+      (a, b) => (counts.get(b.id) ?? 0) - (counts.get(a.id) ?? 0) || a.name.localeCompare(b.name),
+    );
+  }, [subset.actors, index]);
+  const orderedIds = useMemo(() => orderedActors.map((a) => a.id), [orderedActors]);
+  const edgeKeys = useMemo(() => subset.edges.map((e) => e.key), [subset.edges]);
+
+  const [rovingNode, setRovingNode] = useState<string | null>(null);
+  const [rovingEdge, setRovingEdge] = useState<string | null>(null);
+  const [focusedId, setFocusedId] = useState<string | null>(null);
+  const activeNode =
+    rovingNode !== null && orderedIds.includes(rovingNode)
+      ? rovingNode
+      : selectedActorId !== null && orderedIds.includes(selectedActorId)
+        ? selectedActorId
+        : (orderedIds[0] ?? null);
+  const activeEdge = rovingEdge !== null && edgeKeys.includes(rovingEdge) ? rovingEdge : (edgeKeys[0] ?? null);
+
+  // Latest values for handlers that are created once (they read refs and the store at call time).
+  const latest = useRef({ orderedIds, edgeKeys, subset, zoom, positionOf });
+  useEffect(() => {
+    latest.current = { orderedIds, edgeKeys, subset, zoom, positionOf };
+  });
+
+  const fit = useCallback(() => {
+    const { positionOf: pos, subset: sub } = latest.current;
+    const pts = new Map<string, Point>();
+    for (const a of sub.actors) {
+      const p = pos(a.id);
+      if (p) pts.set(a.id, p);
+    }
+    latest.current.zoom.fit(boundsOf(pts.keys(), pts, 30));
+  }, []);
+
+  // Fit once per layout, when it arrives.
+  const fittedFor = useRef<Positions | null>(null);
+  useEffect(() => {
+    if (!basePositions || fittedFor.current === basePositions) return;
+    fittedFor.current = basePositions;
+    fit();
+  }, [basePositions, fit]);
+
+  // Re-fit when the panel settles or is resized, until the user pans or zooms themselves.
+  useEffect(() => {
+    const svg = svgRef.current;
+    if (!svg || typeof ResizeObserver === 'undefined') return;
+    let touched = false;
+    const touch = () => {
+      touched = true;
+    };
+    svg.addEventListener('pointerdown', touch);
+    svg.addEventListener('wheel', touch, { passive: true });
+    const observer = new ResizeObserver(() => {
+      if (!touched && fittedFor.current) fit();
+    });
+    observer.observe(svg);
+    return () => {
+      observer.disconnect();
+      svg.removeEventListener('pointerdown', touch);
+      svg.removeEventListener('wheel', touch);
+    };
+  }, [fit]);
+
+  useEffect(() => {
+    onReady?.({ zoomIn: zoom.zoomIn, zoomOut: zoom.zoomOut, fit });
+    return () => onReady?.(null);
+  }, [onReady, zoom.zoomIn, zoom.zoomOut, fit]);
+
+  // Tell the benchmark a selection has been painted.
+  useEffect(() => {
+    if (typeof requestAnimationFrame === 'undefined') return;
+    const frame = requestAnimationFrame(() => performance.mark('network:updated'));
+    return () => cancelAnimationFrame(frame);
+  }, [selectedActorId, selectedEdge, selectedEventId, highlighted]);
+
+  const focusElement = useCallback((selector: string, attr: string, value: string) => {
+    const el = [...(layerRef.current?.querySelectorAll<SVGGElement>(selector) ?? [])].find(
+      (node) => node.getAttribute(attr) === value,
+    );
+    el?.focus({ preventScroll: true });
+  }, []);
+
+  const commonKeys = useCallback(
+    (e: KeyboardEvent<SVGGElement>): boolean => {
+      const z = latest.current.zoom;
+      if (e.key === '+' || e.key === '=') z.zoomIn();
+      else if (e.key === '-' || e.key === '_') z.zoomOut();
+      else if (e.key === '0') fit();
+      else if (e.key === 'Escape') {
+        const s = storeApi.getState();
+        if (s.selectedEdge) s.selectActor(s.selectedActorId);
+        else s.selectActor(null);
+      } else return false;
+      e.preventDefault();
+      return true;
+    },
+    [storeApi, fit],
+  );
+
+  const moveInList = (list: string[], current: string, key: string): string | undefined => {
+    const i = list.indexOf(current);
+    if (key === 'ArrowRight' || key === 'ArrowDown') return list[Math.min(list.length - 1, i + 1)];
+    if (key === 'ArrowLeft' || key === 'ArrowUp') return list[Math.max(0, i - 1)];
+    if (key === 'Home') return list[0];
+    if (key === 'End') return list[list.length - 1];
+    return undefined;
+  };
+
+  const basePositionsRef = useRef<Positions | null>(null);
+  useEffect(() => {
+    basePositionsRef.current = basePositions;
+  }, [basePositions]);
+  const drag = useRef<DragState | null>(null);
+  const suppressClick = useRef(false);
+  const frame = useRef<number | null>(null);
+
+  const nodeHandlers = useMemo<NodeHandlers>(() => {
+    const idOf = (e: { currentTarget: Element }): string => e.currentTarget.getAttribute('data-actor-id') ?? '';
+    const toggle = (id: string) => {
+      const s = storeApi.getState();
+      s.selectActor(s.selectedActorId === id && s.selectedEdge === null ? null : id);
+    };
+    return {
+      onClick: (e) => {
+        if (suppressClick.current) {
+          suppressClick.current = false;
+          return;
+        }
+        toggle(idOf(e));
+      },
+      onKeyDown: (e) => {
+        const id = idOf(e);
+        if (e.key === 'Enter' || e.key === ' ') {
+          e.preventDefault();
+          toggle(id);
+          return;
+        }
+        if (commonKeys(e)) return;
+        const next = moveInList(latest.current.orderedIds, id, e.key);
+        if (next !== undefined) {
+          e.preventDefault();
+          setRovingNode(next);
+          focusElement('[data-actor-id]', 'data-actor-id', next);
+        }
+      },
+      onPointerDown: (e) => {
+        if (e.button !== 0) return;
+        drag.current = { id: idOf(e), pointerId: e.pointerId, startX: e.clientX, startY: e.clientY, moved: false };
+        e.currentTarget.setPointerCapture?.(e.pointerId);
+      },
+      onPointerMove: (e) => {
+        const d = drag.current;
+        if (!d || d.pointerId !== e.pointerId) return;
+        if (!d.moved && Math.hypot(e.clientX - d.startX, e.clientY - d.startY) < 4) return;
+        d.moved = true;
+        const svg = svgRef.current;
+        if (!svg) return;
+        const rect = svg.getBoundingClientRect();
+        const t = latest.current.zoom.getTransform();
+        const point = { x: (e.clientX - rect.left - t.x) / t.k, y: (e.clientY - rect.top - t.y) / t.k };
+        if (frame.current !== null) cancelAnimationFrame(frame.current);
+        frame.current = requestAnimationFrame(() => {
+          frame.current = null;
+          setDragged((prev) => {
+            const base = basePositionsRef.current;
+            const next = new Map(prev.base === base ? prev.moved : []);
+            next.set(d.id, point);
+            return { base, moved: next };
+          });
+        });
+      },
+      onPointerUp: (e) => {
+        const d = drag.current;
+        if (!d || d.pointerId !== e.pointerId) return;
+        drag.current = null;
+        e.currentTarget.releasePointerCapture?.(e.pointerId);
+        if (d.moved) suppressClick.current = true;
+      },
+      onPointerEnter: (e) => {
+        if (drag.current) return;
+        storeApi.getState().hoverActor(idOf(e));
+      },
+      onPointerLeave: (e) => {
+        const s = storeApi.getState();
+        if (s.hoveredActorId === idOf(e)) s.hoverActor(null);
+      },
+      onFocus: (e) => {
+        const id = idOf(e);
+        setFocusedId(id);
+        setRovingNode(id);
+      },
+      onBlur: () => setFocusedId(null),
+    };
+  }, [storeApi, commonKeys, focusElement]);
+
+  useEffect(
+    () => () => {
+      if (frame.current !== null) cancelAnimationFrame(frame.current);
+    },
+    [],
+  );
+
+  const edgeHandlers = useMemo<EdgeHandlers>(() => {
+    const pairOf = (e: { currentTarget: Element }) => ({
+      source: e.currentTarget.getAttribute('data-source') ?? '',
+      target: e.currentTarget.getAttribute('data-target') ?? '',
+    });
+    const toggle = (source: string, target: string) => {
+      const s = storeApi.getState();
+      const current = s.selectedEdge;
+      if (current && pairKey(current.source, current.target) === pairKey(source, target)) {
+        s.selectActor(s.selectedActorId);
+      } else {
+        s.selectEdge(source, target);
+      }
+    };
+    return {
+      onClick: (e) => {
+        const { source, target } = pairOf(e);
+        toggle(source, target);
+      },
+      onKeyDown: (e) => {
+        if (e.key === 'Enter' || e.key === ' ') {
+          e.preventDefault();
+          const { source, target } = pairOf(e);
+          toggle(source, target);
+          return;
+        }
+        if (commonKeys(e)) return;
+        const key = e.currentTarget.getAttribute('data-edge-key') ?? '';
+        const next = moveInList(latest.current.edgeKeys, key, e.key);
+        if (next !== undefined) {
+          e.preventDefault();
+          setRovingEdge(next);
+          focusElement('[data-edge-key]', 'data-edge-key', next);
+        }
+      },
+    };
+  }, [storeApi, commonKeys, focusElement]);
+
+  const selectedEdgeKey = selectedEdge ? pairKey(selectedEdge.source, selectedEdge.target) : null;
+  const eventActive = selectedEventId !== null && index.eventsById.has(selectedEventId);
+  const edgeLit = (e: Edge): boolean => {
+    if (highlighted === null) return true;
+    if (eventActive) return highlighted.has(e.source) && highlighted.has(e.target);
+    if (selectedEdgeKey !== null) return e.key === selectedEdgeKey;
+    return e.source === selectedActorId || e.target === selectedActorId;
+  };
+
+  const summaries = useMemo(() => new Map(subset.edges.map((e) => [e.key, summaryOf(e)])), [subset.edges]);
+
+  // Labels: selected, hovered and focused always; then the highlighted ones; then the largest that fit.
+  const labels = useMemo(() => {
+    if (!basePositions) return [];
+    const forced = new Set<string>();
+    if (selectedActorId !== null) forced.add(selectedActorId);
+    if (hoveredActorId !== null) forced.add(hoveredActorId);
+    if (focusedId !== null) forced.add(focusedId);
+    if (selectedEdge) {
+      forced.add(selectedEdge.source);
+      forced.add(selectedEdge.target);
+    }
+    const candidates: LabelCandidate[] = [];
+    const obstacles: { id: string; x: number; y: number; r: number }[] = [];
+    for (const a of subset.actors) {
+      const p = positionOf(a.id);
+      if (!p) continue;
+      const r = radii.get(a.id) ?? 6;
+      obstacles.push({ id: a.id, x: p.x, y: p.y, r });
+      const isForced = forced.has(a.id);
+      if (!isForced && highlighted !== null && !highlighted.has(a.id)) continue;
+      candidates.push({ id: a.id, x: p.x, y: p.y, r, text: truncate(a.name), priority: r, forced: isForced });
+    }
+    return placeLabels(candidates, obstacles, { scale });
+  }, [
+    basePositions,
+    positionOf,
+    subset.actors,
+    radii,
+    highlighted,
+    selectedActorId,
+    hoveredActorId,
+    focusedId,
+    selectedEdge,
+    scale,
+  ]);
+
+  // Per-edge geometry and text: recomputed when edges or positions change, not on selection or hover.
+  const edgeGeometry = useMemo(() => {
+    const nameOf = (id: string): string => index.actorsById.get(id)?.name ?? id;
+    const out = [];
+    for (const e of subset.edges) {
+      const a = positionOf(e.source);
+      const b = positionOf(e.target);
+      const summary = summaries.get(e.key);
+      if (!a || !b || !summary) continue;
+      const dir = summary.direction;
+      const flip = dir !== null && dir.from !== e.source;
+      const [p1, p2] = flip ? [b, a] : [a, b];
+      const to = dir ? dir.to : e.target;
+      const label =
+        `${nameOf(dir ? dir.from : e.source)} ${dir ? '→' : '↔'} ${nameOf(to)}: ` +
+        `${e.relations.length} ${e.relations.length === 1 ? 'relation' : 'relations'} ` +
+        `(${describeRelations(e.relations)})`;
+      out.push({
+        edge: e,
+        x1: p1.x,
+        y1: p1.y,
+        x2: p2.x,
+        y2: p2.y,
+        targetGap: (radii.get(to) ?? 6) * 1.3 + 2,
+        summary,
+        label,
+        markerId: dir ? `${uid}-arrow-${MARKER_COLOURS.indexOf(summary.colour)}` : null,
+      });
+    }
+    return out;
+  }, [subset.edges, positionOf, summaries, index, radii, uid]);
+
+  return (
+    <div className="graph-wrap">
+      <svg
+        ref={svgRef}
+        className={`graph${highlighted !== null ? ' has-highlight' : ''}`}
+        data-testid="graph"
+        aria-labelledby={`${uid}-desc`}
+      >
+        <desc id={`${uid}-desc`}>
+          Network of {subset.actors.length} actors and {subset.edges.length} links. Tab to the actors, then use the
+          arrow keys; Enter selects, Escape clears, plus and minus zoom.
+        </desc>
+        <defs>
+          {MARKER_COLOURS.map((colour, i) => (
+            <marker
+              key={colour}
+              id={`${uid}-arrow-${i}`}
+              viewBox="0 0 10 10"
+              refX="9"
+              refY="5"
+              markerWidth="9"
+              markerHeight="9"
+              markerUnits="userSpaceOnUse"
+              orient="auto"
+            >
+              <path d="M0,0L10,5L0,10Z" fill={colour} />
+            </marker>
+          ))}
+        </defs>
+        <g ref={layerRef} className="graph-layer">
+          {basePositions && (
+            <>
+              <g className="edges" role="group" aria-label="Links">
+                {edgeGeometry.map((g) => (
+                  <GraphEdge
+                    key={g.edge.key}
+                    edgeKey={g.edge.key}
+                    source={g.edge.source}
+                    target={g.edge.target}
+                    x1={g.x1}
+                    y1={g.y1}
+                    x2={g.x2}
+                    y2={g.y2}
+                    targetGap={g.targetGap}
+                    summary={g.summary}
+                    label={g.label}
+                    pressed={g.edge.key === selectedEdgeKey}
+                    lit={highlighted !== null && edgeLit(g.edge)}
+                    tabIndex={g.edge.key === activeEdge ? 0 : -1}
+                    markerId={g.markerId}
+                    handlers={edgeHandlers}
+                  />
+                ))}
+              </g>
+              <g className="nodes" role="group" aria-label="Actors">
+                {orderedActors.map((a) => {
+                  const p = positionOf(a.id);
+                  if (!p) return null;
+                  return (
+                    <GraphNode
+                      key={a.id}
+                      id={a.id}
+                      x={p.x}
+                      y={p.y}
+                      r={radii.get(a.id) ?? 6}
+                      kind={a.kind}
+                      name={a.name}
+                      mentions={index.mentionCounts.get(a.id) ?? 0}
+                      pressed={a.id === selectedActorId}
+                      lit={highlighted !== null && highlighted.has(a.id)}
+                      tabIndex={a.id === activeNode ? 0 : -1}
+                      handlers={nodeHandlers}
+                    />
+                  );
+                })}
+              </g>
+              <g className="labels" aria-hidden="true" fontSize={11 / scale} strokeWidth={3 / scale}>
+                {labels.map((l) => (
+                  <text
+                    key={l.id}
+                    className={`label${l.id === selectedActorId ? ' is-selected' : ''}`}
+                    x={l.x}
+                    y={l.y}
+                    textAnchor={l.anchor}
+                    dominantBaseline="central"
+                  >
+                    {l.text}
+                  </text>
+                ))}
+              </g>
+            </>
+          )}
+        </g>
+      </svg>
+      {!basePositions && (
+        <p className="graph-status" role="status">
+          Laying out {layoutInput.nodes.length.toLocaleString('en')} actors…
+        </p>
+      )}
+      {basePositions && subset.actors.length === 0 && (
+        <p className="graph-status" role="status">
+          No actors match the current filters.
+        </p>
+      )}
+      {(subset.hiddenActors > 0 || subset.hiddenEdges > 0) && (
+        <p className="graph-notice" role="note">
+          {subset.hiddenActors > 0
+            ? `Showing the ${MAX_GRAPH_NODES.toLocaleString('en')} best-connected of ${(
+                subset.actors.length + subset.hiddenActors
+              ).toLocaleString('en')} actors`
+            : `Showing ${subset.edges.length.toLocaleString('en')} of ${(
+                subset.edges.length + subset.hiddenEdges
+              ).toLocaleString('en')} links`}
+          ; the table lists all of them.
+        </p>
+      )}
+    </div>
+  );
+}
+
+const EMPTY_MOVES = new Map<string, Point>();
+
+/** Edge summaries cached per edge object, so a new subset of the same edges keeps the same props. */
+const summaryCache = new WeakMap<Edge, EdgeSummary>();
+function summaryOf(edge: Edge): EdgeSummary {
+  let s = summaryCache.get(edge);
+  if (!s) {
+    s = summariseEdge(edge.relations);
+    summaryCache.set(edge, s);
+  }
+  return s;
+}

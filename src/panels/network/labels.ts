@@ -1,0 +1,142 @@
+/**
+ * Greedy label placement: labels are tried in priority order at four spots around their node (right, left,
+ * below, above) and kept only where their box overlaps no placed label and no other node. Forced labels
+ * (selected, hovered, focused) are always placed. Pure; works in screen pixels at the given zoom scale.
+ */
+
+export interface LabelCandidate {
+  id: string;
+  /** Node centre and radius in graph units. */
+  x: number;
+  y: number;
+  r: number;
+  text: string;
+  /** Higher first. */
+  priority: number;
+  /** Placed even when it overlaps. */
+  forced?: boolean;
+}
+
+/** The labels of the this many highest-priority candidates may cover other nodes (never other labels). */
+export const TOP_LABELS_OVER_NODES = 8;
+
+export interface PlacedLabel {
+  id: string;
+  text: string;
+  /** Text anchor point in graph units. */
+  x: number;
+  y: number;
+  anchor: 'start' | 'end' | 'middle';
+  /** The label's box in graph units. */
+  box: Box;
+}
+
+export interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+export interface LabelOptions {
+  /** Zoom scale (screen px per graph unit). */
+  scale: number;
+  /** Font size in screen px. */
+  fontSize?: number;
+  maxLabels?: number;
+}
+
+/** Estimated text width in px for a system sans-serif font. */
+export function textWidth(text: string, fontSize: number): number {
+  return Array.from(text).length * fontSize * 0.58 + 2;
+}
+
+export const overlaps = (a: Box, b: Box): boolean => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+
+/** A uniform grid of boxes for overlap queries. */
+class BoxGrid {
+  private readonly cells = new Map<string, { box: Box; owner: string }[]>();
+  constructor(private readonly size: number) {}
+
+  private keys(b: Box): string[] {
+    const out: string[] = [];
+    const i0 = Math.floor(b.x0 / this.size);
+    const i1 = Math.floor(b.x1 / this.size);
+    const j0 = Math.floor(b.y0 / this.size);
+    const j1 = Math.floor(b.y1 / this.size);
+    for (let i = i0; i <= i1; i++) for (let j = j0; j <= j1; j++) out.push(`${i},${j}`);
+    return out;
+  }
+
+  add(box: Box, owner: string): void {
+    for (const k of this.keys(box)) {
+      const list = this.cells.get(k);
+      if (list) list.push({ box, owner });
+      else this.cells.set(k, [{ box, owner }]);
+    }
+  }
+
+  /** True when `box` overlaps a box of another owner than `self`. */
+  hits(box: Box, self: string): boolean {
+    for (const k of this.keys(box)) {
+      for (const item of this.cells.get(k) ?? []) {
+        if (item.owner !== self && overlaps(item.box, box)) return true;
+      }
+    }
+    return false;
+  }
+}
+
+/** Places labels; `obstacles` are the drawn nodes (labels never cover another node unless forced). */
+export function placeLabels(
+  candidates: readonly LabelCandidate[],
+  obstacles: readonly { id: string; x: number; y: number; r: number }[],
+  { scale, fontSize = 11, maxLabels = 120 }: LabelOptions,
+): PlacedLabel[] {
+  const k = scale > 0 ? scale : 1;
+  const height = (fontSize + 2) / k;
+  const gap = 3 / k;
+  const grid = new BoxGrid(Math.max(height * 4, 1e-6));
+  for (const o of obstacles) grid.add({ x0: o.x - o.r, y0: o.y - o.r, x1: o.x + o.r, y1: o.y + o.r }, o.id);
+  const ordered = [...candidates].sort(
+    (a, b) =>
+      Number(b.forced ?? false) - Number(a.forced ?? false) ||
+      b.priority - a.priority ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
+  const labelGrid = new BoxGrid(Math.max(height * 4, 1e-6));
+  const placed: PlacedLabel[] = [];
+  let rank = 0;
+  for (const c of ordered) {
+    rank += 1;
+    if (placed.length >= maxLabels && !c.forced) break;
+    const width = textWidth(c.text, fontSize) / k;
+    const spots: Omit<PlacedLabel, 'id' | 'text'>[] = [
+      spot(c.x + c.r + gap, c.y, 'start', width, height),
+      spot(c.x - c.r - gap, c.y, 'end', width, height),
+      spot(c.x, c.y + c.r + gap + height / 2, 'middle', width, height),
+      spot(c.x, c.y - c.r - gap - height / 2, 'middle', width, height),
+    ];
+    const free = (s: { box: Box }): boolean =>
+      rank <= TOP_LABELS_OVER_NODES ? !labelGrid.hits(s.box, c.id) : !grid.hits(s.box, c.id);
+    let chosen = spots.find(free);
+    if (!chosen && c.forced) chosen = spots[0];
+    if (!chosen) continue;
+    grid.add(chosen.box, `label:${c.id}`);
+    labelGrid.add(chosen.box, `label:${c.id}`);
+    placed.push({ id: c.id, text: c.text, ...chosen });
+  }
+  return placed;
+}
+
+/** A label anchored at (x, y) with its vertical middle on y. */
+function spot(
+  x: number,
+  y: number,
+  anchor: PlacedLabel['anchor'],
+  width: number,
+  height: number,
+): Omit<PlacedLabel, 'id' | 'text'> {
+  const x0 = anchor === 'start' ? x : anchor === 'end' ? x - width : x - width / 2;
+  return { x, y, anchor, box: { x0, y0: y - height / 2, x1: x0 + width, y1: y + height / 2 } };
+}

@@ -1,0 +1,60 @@
+/**
+ * Positions for every actor of the dataset, computed once per dataset (cached across remounts, e.g. when the
+ * Graph | Table toggle unmounts the graph). Tiny graphs are laid out synchronously; anything larger runs in
+ * layout.worker.ts so the main thread never blocks (100 actors already take ~150 ms on the main thread).
+ */
+import { useEffect, useState } from 'react';
+import type { LayoutInput } from '../../store/selectors-network';
+import { areaFor, computeLayout, ticksFor, type LayoutOptions, type Positions } from './layout';
+import type { LayoutRequest } from './layout.worker';
+
+/** Laid out on the main thread up to this many actors (≈ 20 ms), in a worker beyond. */
+export const SYNC_LAYOUT_MAX = 60;
+export const LAYOUT_SEED = 20240601;
+
+const cache = new WeakMap<LayoutInput, Positions>();
+
+export function layoutOptionsFor(nodeCount: number): LayoutOptions {
+  return { seed: LAYOUT_SEED, ticks: ticksFor(nodeCount), ...areaFor(nodeCount) };
+}
+
+function layoutNow(input: LayoutInput): Positions {
+  const cached = cache.get(input);
+  if (cached) return cached;
+  const positions = computeLayout(input.nodes, input.links, layoutOptionsFor(input.nodes.length));
+  cache.set(input, positions);
+  return positions;
+}
+
+const canUseWorker = (): boolean => typeof Worker !== 'undefined';
+
+/** The positions for `input`, or null while a worker is computing them. */
+export function useLayout(input: LayoutInput): Positions | null {
+  const sync = input.nodes.length <= SYNC_LAYOUT_MAX || !canUseWorker();
+  const cached = cache.get(input) ?? (sync ? layoutNow(input) : undefined);
+  const [result, setResult] = useState<{ input: LayoutInput; positions: Positions } | null>(null);
+
+  useEffect(() => {
+    if (cached) return;
+    const worker = new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (event: MessageEvent<Positions>) => {
+      cache.set(input, event.data);
+      setResult({ input, positions: event.data });
+      worker.terminate();
+    };
+    worker.onerror = () => {
+      // A worker that cannot start (CSP, old browser): fall back to the main thread once.
+      worker.terminate();
+      setResult({ input, positions: layoutNow(input) });
+    };
+    const request: LayoutRequest = {
+      nodes: input.nodes,
+      links: input.links,
+      options: layoutOptionsFor(input.nodes.length),
+    };
+    worker.postMessage(request);
+    return () => worker.terminate();
+  }, [input, cached]);
+
+  return cached ?? (result?.input === input ? result.positions : null);
+}

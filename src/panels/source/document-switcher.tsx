@@ -1,0 +1,58 @@
+/** Picks the open document: a native <select> (keyboard and screen-reader friendly) with title, source and date. */
+import { useId } from 'react';
+import { parseCalendar } from '../../model/calendar';
+import type { DocumentRecord } from '../../model/schema';
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "3 Apr 2022", "Apr 2022", "2022" or "no date": from the calendar string, never through Date. */
+export function formatPublished(published: string | null): string {
+  if (published === null) return 'no date';
+  const p = parseCalendar(published);
+  if (!p) return published;
+  const month = p.month === undefined ? undefined : MONTHS[p.month - 1];
+  if (month === undefined) return String(p.year);
+  return p.day === undefined ? `${month} ${p.year}` : `${p.day} ${month} ${p.year}`;
+}
+
+/** The label of a document in lists: its title (or file name), source and date. */
+export function documentLabel(doc: DocumentRecord): string {
+  const title = doc.title.trim() || doc.file;
+  const short = title.length > 90 ? `${title.slice(0, 89)}…` : title;
+  return [short, doc.source, formatPublished(doc.published)].filter(Boolean).join(' — ');
+}
+
+export function DocumentSwitcher({
+  documents,
+  openDocId,
+  counts,
+  actorName,
+  onOpen,
+}: {
+  documents: readonly DocumentRecord[];
+  openDocId: string | null;
+  /** Mentions of the selected actor per document id. */
+  counts: ReadonlyMap<string, number>;
+  actorName: string | undefined;
+  onOpen: (docId: string) => void;
+}) {
+  const id = useId();
+  if (documents.length === 0) return null;
+  return (
+    <div className="doc-switcher">
+      <label htmlFor={id}>Document</label>
+      <select id={id} value={openDocId ?? ''} onChange={(e) => onOpen(e.target.value)}>
+        {documents.map((doc) => {
+          const n = counts.get(doc.id);
+          const suffix =
+            actorName !== undefined && n !== undefined ? ` (${n} mention${n === 1 ? '' : 's'} of ${actorName})` : '';
+          return (
+            <option key={doc.id} value={doc.id}>
+              {documentLabel(doc) + suffix}
+            </option>
+          );
+        })}
+      </select>
+    </div>
+  );
+}

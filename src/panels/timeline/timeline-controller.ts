@@ -1,0 +1,461 @@
+/**
+ * Framework-free owner of the vis-timeline instance. It keeps every entry in memory but hands vis-timeline only the
+ * items near the visible window (a DataSet updated with add/remove diffs), replacing dense lane/bin cells by
+ * "12 events" blocks (aggregate.ts). No React here; destroy() removes every listener and destroys the widget.
+ */
+import * as visStandalone from 'vis-timeline/standalone';
+import type { TimeRange } from '../../model/time';
+import { aggregate, chooseBinUnit, initialWindow } from './aggregate';
+import {
+  createLaneContent,
+  formatRange,
+  formatResolved,
+  toBinItem,
+  toTimelineItem,
+  type Lane,
+  type TimelineEntry,
+  type TimelineItemData,
+  type TimelineModel,
+} from './to-timeline-items';
+
+const DAY = 86_400_000;
+const YEAR = 365.25 * DAY;
+const WINDOW_ITEM_ID = '__time-window';
+/** At or below this many items near the view, nothing is aggregated. */
+export const SHOW_ALL_BELOW = 120;
+/** A lane/bin cell with more events than this becomes a block. */
+export const MAX_PER_BIN = 3;
+/** The first view shows all entries when there are at most FIT_BELOW, else the latest INITIAL_ITEMS. */
+export const FIT_BELOW = 300;
+export const INITIAL_ITEMS = 60;
+
+export interface TimelineControllerOptions {
+  /** An event was chosen (click, Enter or Space), or the selection was cleared (click on the background). */
+  onSelect: (eventId: string | null) => void;
+  /** The visible range settled after a pan or zoom. */
+  onRangeChange?: (range: TimeRange) => void;
+  /** Escape was pressed in the timeline. */
+  onClearWindow?: () => void;
+  /** The new state has been handed to vis-timeline and drawn. */
+  onUpdated?: () => void;
+}
+
+export interface TimelineController {
+  /** Replaces the entries and lanes. */
+  setItems: (model: TimelineModel) => void;
+  /** Shows these event ids as selected (a no-op when they already are), bringing the first into view. */
+  setSelection: (ids: readonly string[]) => void;
+  /** Shows the store's time window as a band, or removes it. */
+  setTimeWindow: (range: TimeRange | null) => void;
+  /** Moves the view to a range. */
+  showRange: (range: TimeRange) => void;
+  getVisibleRange: () => TimeRange;
+  zoomIn: () => void;
+  zoomOut: () => void;
+  /** Shows every entry. */
+  fit: () => void;
+  /** Pans by a fraction of the visible width (negative = back in time). */
+  pan: (fraction: number) => void;
+  destroy: () => void;
+}
+
+interface Group {
+  id: string;
+  content: HTMLElement;
+  order: number;
+}
+
+type VisItem = Omit<TimelineItemData, 'group'> & { group?: string };
+
+/** The parts of vis-data's DataSet we use (the standalone build exports it, its type declarations do not). */
+interface ItemStore<T> {
+  add: (items: T[]) => unknown;
+  remove: (ids: string[]) => unknown;
+  clear: () => unknown;
+}
+
+const vis = visStandalone as unknown as {
+  Timeline: typeof visStandalone.Timeline;
+  DataSet: new <T>() => ItemStore<T>;
+  moment: (input: Date | number | string) => { utc: () => unknown };
+};
+const { Timeline, DataSet, moment } = vis;
+
+/** Creates the timeline in `el` (which should have a height). */
+export function createTimelineController(el: HTMLElement, options: TimelineControllerOptions): TimelineController {
+  const doc = el.ownerDocument;
+  const items = new DataSet<VisItem>();
+  const groups = new DataSet<Group>();
+  const timeline = new Timeline(
+    el,
+    items as never,
+    groups as never,
+    {
+      height: '100%',
+      autoResize: true,
+      orientation: { axis: 'top', item: 'top' },
+      stack: true,
+      margin: { item: { horizontal: 3, vertical: 6 }, axis: 6 },
+      selectable: true,
+      multiselect: false,
+      showCurrentTime: false,
+      showTooltips: false,
+      verticalScroll: true,
+      groupHeightMode: 'auto',
+      zoomMin: 3 * DAY,
+      zoomMax: 600 * YEAR,
+      moment: (date: Date | number | string) => moment(date).utc(),
+      groupOrder: (a: Group, b: Group) => a.order - b.order,
+      order: (a: VisItem, b: VisItem) =>
+        a.start.getTime() - b.start.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    } as never,
+  );
+
+  let model: TimelineModel = { entries: [], lanes: [], undated: 0 };
+  let entryById = new Map<string, TimelineEntry>();
+  /** vis items built so far, reused while the entry (event object and lane) is unchanged. */
+  const built = new Map<string, { entry: TimelineEntry; item: VisItem }>();
+  /** What vis-timeline holds now, by id. */
+  const shown = new Map<string, VisItem>();
+  let laneKey = '';
+  let selectedId: string | null = null;
+  let timeWindow: TimeRange | null = null;
+  let windowItem: VisItem | null = null;
+  /** Bin items by id (the id encodes unit, lane, start and count); cleared with new data. */
+  const builtBins = new Map<string, VisItem>();
+  let framed = false;
+  let frame = 0;
+  let markFrame = 0;
+  let destroyed = false;
+
+  const tooltip = doc.createElement('div');
+  tooltip.className = 'tl-tooltip';
+  tooltip.setAttribute('role', 'tooltip');
+  tooltip.hidden = true;
+  el.appendChild(tooltip);
+
+  const visibleRange = (): TimeRange => {
+    const w = timeline.getWindow();
+    return { start: w.start.getTime(), end: w.end.getTime() };
+  };
+
+  const itemFor = (entry: TimelineEntry): VisItem => {
+    const cached = built.get(entry.id);
+    if (cached && cached.entry.event === entry.event && cached.entry.lane === entry.lane) return cached.item;
+    const item = toTimelineItem(entry, doc);
+    built.set(entry.id, { entry, item });
+    return item;
+  };
+
+  /** Hands vis-timeline exactly the items near the view: add what is new, remove what left. */
+  const render = (): void => {
+    if (destroyed) return;
+    const view = visibleRange();
+    const width = view.end - view.start;
+    const near = { start: view.start - width * 0.5, end: view.end + width * 0.5 };
+    const result = aggregate(model.entries, {
+      window: near,
+      unit: chooseBinUnit(width, 24),
+      showAllBelow: SHOW_ALL_BELOW,
+      maxPerBin: MAX_PER_BIN,
+      ...(selectedId !== null ? { keep: new Set([selectedId]) } : {}),
+    });
+    const wanted = new Map<string, VisItem>();
+    for (const entry of result.items as TimelineEntry[]) wanted.set(entry.id, itemFor(entry));
+    for (const bin of result.bins) {
+      let item = builtBins.get(bin.id);
+      if (!item) {
+        item = toBinItem(bin, doc);
+        builtBins.set(bin.id, item);
+      }
+      wanted.set(bin.id, item);
+    }
+    if (windowItem) wanted.set(WINDOW_ITEM_ID, windowItem);
+    const remove: string[] = [];
+    for (const [id, item] of shown) if (wanted.get(id) !== item) remove.push(id);
+    if (remove.length > 0) {
+      items.remove(remove);
+      for (const id of remove) shown.delete(id);
+    }
+    const add: VisItem[] = [];
+    for (const [id, item] of wanted) if (!shown.has(id)) add.push(item);
+    if (add.length > 0) {
+      items.add(add);
+      for (const item of add) shown.set(item.id, item);
+    }
+    if (selectedId !== null && shown.has(selectedId)) {
+      const current = timeline.getSelection();
+      if (current.length !== 1 || current[0] !== selectedId) timeline.setSelection([selectedId]);
+    }
+  };
+
+  const scheduleRender = (): void => {
+    if (frame !== 0) return;
+    frame = requestAnimationFrame(() => {
+      frame = 0;
+      render();
+    });
+  };
+
+  const markUpdated = (): void => {
+    if (markFrame !== 0) cancelAnimationFrame(markFrame);
+    markFrame = requestAnimationFrame(() => {
+      markFrame = 0;
+      if (!destroyed) options.onUpdated?.();
+    });
+  };
+
+  const showRange = (range: TimeRange): void => {
+    timeline.setWindow(range.start, range.end, { animation: false });
+    render();
+  };
+
+  const fullExtent = (): TimeRange | undefined => {
+    if (model.entries.length === 0) return undefined;
+    let start = Infinity;
+    let end = -Infinity;
+    for (const e of model.entries) {
+      if (e.start < start) start = e.start;
+      if (e.end > end) end = e.end;
+    }
+    const width = Math.max(7 * DAY, end - start);
+    return { start: start - width * 0.03, end: end + width * 0.15 };
+  };
+
+  const setGroups = (lanes: Lane[]): void => {
+    const key = lanes.map((l) => `${l.id}\u0000${l.label}\u0000${l.fullLabel}`).join('\u0001');
+    if (key === laneKey) return;
+    laneKey = key;
+    groups.clear();
+    groups.add(lanes.map((lane, order) => ({ id: lane.id, content: createLaneContent(lane, doc), order })));
+  };
+
+  const bringIntoView = (entry: TimelineEntry): void => {
+    const view = visibleRange();
+    if (entry.start < view.end && entry.end > view.start) return;
+    const width = Math.max(view.end - view.start, (entry.end - entry.start) * 1.5);
+    const mid = (entry.start + entry.end) / 2;
+    timeline.setWindow(mid - width / 2, mid + width / 2, { animation: false });
+  };
+
+  // --- tooltip -------------------------------------------------------------------------------------------------
+  const fillTooltip = (entry: TimelineEntry): void => {
+    const rows: [string, string][] = [
+      ['Written', entry.event.date.text.trim() !== '' ? entry.event.date.text : '(no date in the text)'],
+      ['Resolved', `${formatResolved(entry.event)}: ${formatRange(entry)}`],
+      ['Source', entry.event.date.source === 'text' ? 'the sentence' : `the ${entry.event.date.source}`],
+      ['Document', entry.docTitle],
+    ];
+    const title = doc.createElement('strong');
+    title.textContent = entry.event.title;
+    const list = doc.createElement('dl');
+    for (const [k, v] of rows) {
+      const dt = doc.createElement('dt');
+      dt.textContent = k;
+      const dd = doc.createElement('dd');
+      dd.textContent = v;
+      list.append(dt, dd);
+    }
+    tooltip.replaceChildren(title, list);
+  };
+
+  const placeTooltip = (x: number, y: number): void => {
+    tooltip.hidden = false;
+    const box = el.getBoundingClientRect();
+    const w = tooltip.offsetWidth;
+    const h = tooltip.offsetHeight;
+    let left = x - box.left + 14;
+    let top = y - box.top + 16;
+    if (left + w > box.width - 4) left = Math.max(4, x - box.left - w - 14);
+    if (top + h > box.height - 4) top = Math.max(4, y - box.top - h - 12);
+    tooltip.style.left = `${left}px`;
+    tooltip.style.top = `${top}px`;
+  };
+
+  const hideTooltip = (): void => {
+    tooltip.hidden = true;
+  };
+
+  // --- vis events ----------------------------------------------------------------------------------------------
+  const onRangeChanged = (): void => {
+    hideTooltip();
+    scheduleRender();
+    options.onRangeChange?.(visibleRange());
+  };
+
+  const zoomToBin = (binId: string): void => {
+    const item = shown.get(binId);
+    if (!item?.end) return;
+    const start = item.start.getTime();
+    const end = item.end.getTime();
+    const margin = (end - start) * 0.1;
+    showRange({ start: start - margin, end: end + margin });
+  };
+
+  const onSelectEvent = (props: { items: (string | number)[] }): void => {
+    const id = props.items[0];
+    if (typeof id === 'string' && id.startsWith('bin:')) {
+      timeline.setSelection(selectedId !== null && shown.has(selectedId) ? [selectedId] : []);
+      zoomToBin(id);
+      return;
+    }
+    if (id === WINDOW_ITEM_ID) return;
+    options.onSelect(typeof id === 'string' && entryById.has(id) ? id : null);
+  };
+
+  const onItemOver = (props: { item: string | number; event: MouseEvent }): void => {
+    const entry = typeof props.item === 'string' ? entryById.get(props.item) : undefined;
+    if (!entry) return;
+    fillTooltip(entry);
+    placeTooltip(props.event.clientX, props.event.clientY);
+  };
+
+  timeline.on('rangechanged', onRangeChanged);
+  timeline.on('select', onSelectEvent);
+  timeline.on('itemover', onItemOver);
+  timeline.on('itemout', hideTooltip);
+
+  // --- keyboard and focus ----------------------------------------------------------------------------------------
+  const zoom = (factor: number): void => {
+    const view = visibleRange();
+    const mid = (view.start + view.end) / 2;
+    const half = ((view.end - view.start) * factor) / 2;
+    timeline.setWindow(mid - half, mid + half, { animation: false });
+  };
+
+  const pan = (fraction: number): void => {
+    const view = visibleRange();
+    const shift = (view.end - view.start) * fraction;
+    timeline.setWindow(view.start + shift, view.end + shift, { animation: false });
+  };
+
+  const fit = (): void => {
+    const extent = fullExtent();
+    if (extent) showRange(extent);
+  };
+
+  const onKeyDown = (event: KeyboardEvent): void => {
+    const target = event.target as HTMLElement | null;
+    const eventId = target?.dataset.eventId;
+    const binId = target?.dataset.binId;
+    if ((event.key === 'Enter' || event.key === ' ') && (eventId !== undefined || binId !== undefined)) {
+      event.preventDefault();
+      if (binId !== undefined) zoomToBin(binId);
+      else if (eventId !== undefined) options.onSelect(eventId);
+      return;
+    }
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    const actions: Record<string, () => void> = {
+      '+': () => zoom(0.5),
+      '=': () => zoom(0.5),
+      '-': () => zoom(2),
+      _: () => zoom(2),
+      ArrowLeft: () => pan(-0.2),
+      ArrowRight: () => pan(0.2),
+      Home: fit,
+      Escape: () => {
+        hideTooltip();
+        options.onClearWindow?.();
+      },
+    };
+    const action = actions[event.key];
+    if (action) {
+      event.preventDefault();
+      action();
+    }
+  };
+
+  const onFocusIn = (event: FocusEvent): void => {
+    const target = event.target as HTMLElement | null;
+    const id = target?.dataset.eventId;
+    const entry = id !== undefined ? entryById.get(id) : undefined;
+    if (!target || !entry) return;
+    fillTooltip(entry);
+    const rect = target.getBoundingClientRect();
+    placeTooltip(rect.left, rect.bottom);
+  };
+
+  // vis-timeline's lane-label column scrolls vertically: keyboard users must be able to reach (and scroll) it.
+  const laneColumn = el.querySelector<HTMLElement>('.vis-panel.vis-left');
+  if (laneColumn) {
+    laneColumn.tabIndex = 0;
+    laneColumn.setAttribute('role', 'group');
+    laneColumn.setAttribute('aria-label', 'Lanes');
+  }
+
+  // The container takes focus so its shortcuts work (the panel names it and describes the keys).
+  if (el.tabIndex < 0) el.tabIndex = 0;
+  el.addEventListener('keydown', onKeyDown);
+  el.addEventListener('focusin', onFocusIn);
+  el.addEventListener('focusout', hideTooltip);
+
+  return {
+    setItems(next) {
+      model = next;
+      entryById = new Map(next.entries.map((e) => [e.id, e]));
+      for (const id of built.keys()) if (!entryById.has(id)) built.delete(id);
+      builtBins.clear();
+      setGroups(next.lanes);
+      const view = visibleRange();
+      const anyInView = next.entries.some((e) => e.start < view.end && e.end > view.start);
+      if (!framed || !anyInView) {
+        const first = initialWindow(next.entries, { fitBelow: FIT_BELOW, latest: INITIAL_ITEMS });
+        if (first) {
+          framed = true;
+          timeline.setWindow(first.start, first.end, { animation: false });
+        }
+      }
+      render();
+      markUpdated();
+    },
+    setSelection(ids) {
+      const next = ids[0] ?? null;
+      if (next === selectedId && (next === null || shown.has(next))) return;
+      selectedId = next;
+      const entry = next !== null ? entryById.get(next) : undefined;
+      if (entry) bringIntoView(entry);
+      render();
+      if (next === null && timeline.getSelection().length > 0) timeline.setSelection([]);
+      markUpdated();
+    },
+    setTimeWindow(range) {
+      if (range?.start === timeWindow?.start && range?.end === timeWindow?.end) return;
+      timeWindow = range;
+      windowItem = range
+        ? {
+            id: WINDOW_ITEM_ID,
+            start: new Date(range.start),
+            end: new Date(range.end),
+            type: 'background',
+            className: 'tl-window',
+            content: '',
+          }
+        : null;
+      render();
+      markUpdated();
+    },
+    showRange,
+    getVisibleRange: visibleRange,
+    zoomIn: () => zoom(0.5),
+    zoomOut: () => zoom(2),
+    fit,
+    pan,
+    destroy() {
+      destroyed = true;
+      if (frame !== 0) cancelAnimationFrame(frame);
+      if (markFrame !== 0) cancelAnimationFrame(markFrame);
+      el.removeEventListener('keydown', onKeyDown);
+      el.removeEventListener('focusin', onFocusIn);
+      el.removeEventListener('focusout', hideTooltip);
+      timeline.off('rangechanged', onRangeChanged);
+      timeline.off('select', onSelectEvent);
+      timeline.off('itemover', onItemOver);
+      timeline.off('itemout', hideTooltip);
+      timeline.destroy();
+      tooltip.remove();
+      built.clear();
+      builtBins.clear();
+      shown.clear();
+    },
+  };
+}

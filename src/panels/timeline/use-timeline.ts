@@ -1,0 +1,94 @@
+/**
+ * The only React <-> vis-timeline bridge. Effect A creates and destroys the controller (empty deps, StrictMode-safe);
+ * effect B pushes the current store values once, then follows the store with subscribe(), so data changes never
+ * re-render React. Widget callbacks read storeApi.getState() when they run.
+ */
+import { useEffect, useMemo, useRef, type RefObject } from 'react';
+import type { TimeRange } from '../../model/time';
+import type { AppState } from '../../store/types';
+import { useAppStoreApi } from '../../store/use-app-store';
+import { selectTimelineModel } from './select-timeline-model';
+import { createTimelineController, type TimelineController } from './timeline-controller';
+
+const DAY = 86_400_000;
+
+declare global {
+  interface Window {
+    /** Optional test/bench hooks, absent in production. */
+    __threadline?: { onPanelUpdated?: (panel: string) => void };
+  }
+}
+
+/** Toolbar actions on the timeline (no-ops before the widget exists). */
+export interface TimelineControls {
+  zoomIn: () => void;
+  zoomOut: () => void;
+  fit: () => void;
+  /** Sets the store's time window to the visible range, rounded out to whole days. */
+  useVisibleRangeAsWindow: () => void;
+}
+
+function notifyUpdated(): void {
+  performance.mark('timeline:updated');
+  window.__threadline?.onPanelUpdated?.('timeline');
+}
+
+/** Rounds a range out to whole UTC days. */
+export function toWholeDays(range: TimeRange): TimeRange {
+  return { start: Math.floor(range.start / DAY) * DAY, end: Math.ceil(range.end / DAY) * DAY };
+}
+
+export function useTimeline(): { containerRef: RefObject<HTMLDivElement | null>; controls: TimelineControls } {
+  const storeApi = useAppStoreApi();
+  const containerRef = useRef<HTMLDivElement | null>(null);
+  const controllerRef = useRef<TimelineController | null>(null);
+
+  // Effect A: create / destroy.
+  useEffect(() => {
+    const el = containerRef.current;
+    if (!el) return undefined;
+    const controller = createTimelineController(el, {
+      onSelect: (id) => storeApi.getState().selectEvent(id),
+      onClearWindow: () => {
+        if (storeApi.getState().timeWindow) storeApi.getState().setTimeWindow(null);
+      },
+      onUpdated: notifyUpdated,
+    });
+    controllerRef.current = controller;
+    return () => {
+      controller.destroy();
+      controllerRef.current = null;
+    };
+  }, [storeApi]);
+
+  // Effect B: push current values, then follow the store.
+  useEffect(() => {
+    const apply = (state: AppState, prev: AppState | null): void => {
+      const controller = controllerRef.current;
+      if (!controller) return;
+      const model = selectTimelineModel(state);
+      if (!prev || model !== selectTimelineModel(prev)) controller.setItems(model);
+      if (!prev || state.selectedEventId !== prev.selectedEventId) {
+        controller.setSelection(state.selectedEventId === null ? [] : [state.selectedEventId]);
+      }
+      if (!prev || state.timeWindow !== prev.timeWindow) controller.setTimeWindow(state.timeWindow);
+    };
+    apply(storeApi.getState(), null);
+    return storeApi.subscribe((state, prev) => apply(state, prev));
+  }, [storeApi]);
+
+  const controls = useMemo<TimelineControls>(
+    () => ({
+      zoomIn: () => controllerRef.current?.zoomIn(),
+      zoomOut: () => controllerRef.current?.zoomOut(),
+      fit: () => controllerRef.current?.fit(),
+      useVisibleRangeAsWindow: () => {
+        const controller = controllerRef.current;
+        if (controller) storeApi.getState().setTimeWindow(toWholeDays(controller.getVisibleRange()));
+      },
+    }),
+    [storeApi],
+  );
+
+  return { containerRef, controls };
+}
