@@ -19,10 +19,7 @@ export function defaultWorkers(): number {
 
 function runWorker(docs: DocumentRecord[]): Promise<DocumentExtraction[]> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./worker.ts', import.meta.url), {
-      workerData: docs,
-      execArgv: ['--import', 'tsx'],
-    });
+    const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), { workerData: docs });
     worker.once('message', (result: DocumentExtraction[]) => resolve(result));
     worker.once('error', reject);
     worker.once('exit', (code) => {
