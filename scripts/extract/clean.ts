@@ -53,16 +53,18 @@ const LOGO = /^logo\b|\blogo$/iu;
 const CAPTION_START = /^(?:content image|image|photo|picture|caption|photograph)\b\s*[-:\u2013\u2014]?/iu;
 /** A caption's trailing credit: the last "sentence" is a bare agency/photographer tag. */
 const CREDIT_END =
-  /[.!?]["'\u201d]?\s+(?:\p{Lu}{2,6}|(?:photo|picture|image)s?\s*:?\s*\p{Lu}[\p{L}.'-]*(?:\s\p{Lu}[\p{L}.'-]*){0,3}|\p{Lu}[\p{L}.'-]*(?:\s\p{Lu}[\p{L}.'-]*){0,2}\/\p{Lu}{2,10})$/u;
+  /[.!?]["'\u201d]?\s+(?:\p{Lu}{2,6}|(?:photo|picture|image)s?(?:\s*:\s*|\s+)\p{Lu}[\p{L}.'-]*(?:\s\p{Lu}[\p{L}.'-]*){0,3}|\p{Lu}[\p{L}.'-]*(?:\s\p{Lu}[\p{L}.'-]*){0,2}\/\p{Lu}{2,10})$/u;
 const HEADLINE_LIKE = /[.!?:;,]["'\u201d]?$/u;
-const BYLINE = /^by\s+\p{Lu}[\p{L}\p{M}'\u2019.-]*(?:\s+\p{Lu}[\p{L}\p{M}'\u2019.-]*){0,3}(?:\s*(?:,|and|&)\s*\p{Lu}[\p{L}\p{M}'\u2019.-]*(?:\s+\p{Lu}[\p{L}\p{M}'\u2019.-]*){0,3})?$/iu;
+const BYLINE =
+  /^by\s+\p{Lu}[\p{L}\p{M}'\u2019.-]*(?:\s+\p{Lu}[\p{L}\p{M}'\u2019.-]*){0,3}(?:\s*(?:,|and|&)\s*\p{Lu}[\p{L}\p{M}'\u2019.-]*(?:\s+\p{Lu}[\p{L}\p{M}'\u2019.-]*){0,3})?$/iu;
 const NAME_LINE = /^\p{Lu}[\p{L}\p{M}'\u2019.-]*(?:\s+\p{Lu}[\p{L}\p{M}'\u2019.-]*){1,3}$/u;
 const BIO_START =
   /^\p{Lu}[\p{L}\p{M}'\u2019.-]*(?:\s+\p{Lu}[\p{L}\p{M}'\u2019.-]*){0,3},?\s+(?:is|was|has been|holds)\b/u;
 const BIO_ROLE =
   /\b(?:student|researcher|research(?:ing)?|analyst|fellow|professor|lecturer|scholar|journalist|writer|author|editor|correspondent|columnist|reporter|candidate|pursuing|graduate|director|consultant|founder|expert|specialist|member|adviser|advisor|contributor|economist|diplomat)\b/iu;
 const BULLET = /^[\u2022\u00b7\u25aa\u25cf\u25ba\u2023\u2043\u25e6]/u;
-const READ_MORE = /^(?:read more|related(?: articles| stories| news)?|see also|also read|more from|recommended|you may also like)\b/iu;
+const READ_MORE =
+  /^(?:read more|related(?: articles| stories| news)?|see also|also read|more from|recommended|you may also like)\b/iu;
 const ROLE_LINE_MAX = 120;
 
 function sameText(a: string, b: string): boolean {
@@ -157,7 +159,8 @@ export function findFurniture(text: string): Furniture[] {
 }
 
 /** Kicker words a headline may start with ("OPINION: ...", "ANALYSIS - ..."). */
-const KICKER = /^(?:opinion|analysis|editorial|commentary|comment|exclusive|breaking|update|updated|explainer|feature|interview|watch|video|photos?|live)\s*[:|\u2013\u2014-]\s*/iu;
+const KICKER =
+  /^(?:opinion|analysis|editorial|commentary|comment|exclusive|breaking|update|updated|explainer|feature|interview|watch|video|photos?|live)\s*[:|\u2013\u2014-]\s*/iu;
 
 /**
  * The first line that reads like a headline (short, no final full stop), skipping logo and caption furniture,

@@ -31,7 +31,10 @@ describe('npm run extract', () => {
   it('writes a valid dataset with the documents, their metadata and text', async () => {
     article('b.txt', 'Second article\nHun Sen spoke.');
     article('a.txt', 'First headline\n\nBody text.');
-    writeFileSync(path.join(input, 'documents.csv'), 'file,title,source,author,published\na.txt,Title A,Post,Ann,2022-03-29\n');
+    writeFileSync(
+      path.join(input, 'documents.csv'),
+      'file,title,source,author,published\na.txt,Title A,Post,Ann,2022-03-29\n',
+    );
     const { dataset, warnings } = await go();
     expect(warnings).toContain(`${path.join(input, 'b.txt')}: no publication date: relative dates are left unresolved`);
     const written: unknown = JSON.parse(readFileSync(output, 'utf8'));

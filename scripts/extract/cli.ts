@@ -125,7 +125,9 @@ export async function run(options: CliOptions): Promise<RunReport> {
   }
   const extractOptions = options.name ? { name: options.name } : {};
   const dataset =
-    options.workers === 1 ? extract(articles, extractOptions) : await extractParallel(articles, extractOptions, options.workers);
+    options.workers === 1
+      ? extract(articles, extractOptions)
+      : await extractParallel(articles, extractOptions, options.workers);
   const result = validateDataset(dataset);
   if (!result.ok) {
     throw new ExtractError(`internal error: the extracted dataset is invalid:\n${formatIssues(result.issues)}`);

@@ -35,7 +35,18 @@ export interface RuleContext {
 // Vocabulary
 
 const ONES = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
-const TEENS = ['ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+const TEENS = [
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
+];
 const TENS = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
 const WORD_VALUE = new Map<string, number>([
   ...ONES.map((w, i): [string, number] => [w, i + 1]),
@@ -50,14 +61,20 @@ const WORD_VALUE = new Map<string, number>([
 ]);
 
 /** A count: digits, number words up to ninety-nine, "a"/"an", or a vague count ("several", "a few"). */
-const NUM =
-  String.raw`(?:\d{1,3}(?:,\d{3}){1,2}|\d{1,4}(?:\.\d{1,2})?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine)\b)?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|one|two|three|four|five|six|seven|eight|nine|a\s+couple\s+of|couple\s+of|a\s+few|a\s+dozen|a\s+hundred|dozens\s+of|hundreds\s+of|several|many|few|some|an?)`;
+const NUM_PLAIN = String.raw`\d{1,3}(?:,\d{3}){1,2}|\d{1,4}(?:\.\d{1,2})?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|one|two|three|four|five|six|seven|eight|nine|a\s+couple\s+of|couple\s+of|a\s+few|a\s+dozen|a\s+hundred|dozens\s+of|hundreds\s+of|several|many|few|some|an?`;
+/** A count that may end in "and a half": "two and a half", "a year and a half" is not covered. */
+const NUM = String.raw`(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|an?)\s{1,3}and\s{1,3}a\s{1,3}half|${NUM_PLAIN}`;
 
-const UNIT = String.raw`(?:decades?|century|centuries|years?|months?|weeks?|days?|hours?|minutes?|seconds?|weekends?|quarters?|nights?)`;
+const UNIT = String.raw`decades?|century|centuries|years?|months?|weeks?|days?|hours?|minutes?|seconds?|weekends?|quarters?|nights?`;
 
 /** Parses a count; 'X' for a vague one. */
 export function parseCount(raw: string): number | 'X' | undefined {
   const s = raw.toLowerCase().replace(/\s+/g, ' ');
+  const half = /^(.+) and a half$/.exec(s);
+  if (half) {
+    const whole = parseCount(half[1] ?? '');
+    return typeof whole === 'number' ? whole + 0.5 : undefined;
+  }
   if (/^\d/.test(s)) {
     const n = Number(s.replace(/,/g, ''));
     return Number.isFinite(n) ? n : undefined;
@@ -74,7 +91,19 @@ export function parseCount(raw: string): number | 'X' | undefined {
   return undefined;
 }
 
-type UnitName = 'decade' | 'century' | 'year' | 'month' | 'week' | 'day' | 'hour' | 'minute' | 'second' | 'weekend' | 'quarter' | 'night';
+type UnitName =
+  | 'decade'
+  | 'century'
+  | 'year'
+  | 'month'
+  | 'week'
+  | 'day'
+  | 'hour'
+  | 'minute'
+  | 'second'
+  | 'weekend'
+  | 'quarter'
+  | 'night';
 
 export function unitOf(raw: string): UnitName | undefined {
   const s = raw.toLowerCase();
@@ -128,7 +157,20 @@ export function durationValue(n: number | 'X', unit: UnitName): string {
   }
 }
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
 export const MONTH_PATTERN = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
 
 export function monthNumber(raw: string): number | undefined {
@@ -173,7 +215,10 @@ function after(ctx: RuleContext, index: number, length = CONTEXT): string {
 }
 
 const yearDate = (year: number): ResolvedDate => ({ start: yearString(year), precision: 'year' });
-const monthDate = (year: number, month: number): ResolvedDate => ({ start: monthString(year, month), precision: 'month' });
+const monthDate = (year: number, month: number): ResolvedDate => ({
+  start: monthString(year, month),
+  precision: 'month',
+});
 const dayDate = (d: Day): ResolvedDate => ({ start: dayString(d), precision: 'day' });
 function weekDate(d: Day): ResolvedDate {
   const monday = mondayOf(d);
@@ -232,11 +277,17 @@ export function shiftPeriod(
       return { value: yearString(base.year + n), date: yearDate(base.year + n) };
     case 'decade': {
       const d = Math.floor(base.year / 10) + n;
-      return { value: String(d), date: { start: yearString(d * 10), end: yearString(d * 10 + 9), precision: 'decade' } };
+      return {
+        value: String(d),
+        date: { start: yearString(d * 10), end: yearString(d * 10 + 9), precision: 'decade' },
+      };
     }
     case 'century': {
       const c = Math.floor(base.year / 100) + n;
-      return { value: String(c).padStart(2, '0'), date: { start: yearString(c * 100), end: yearString(c * 100 + 99), precision: 'decade' } };
+      return {
+        value: String(c).padStart(2, '0'),
+        date: { start: yearString(c * 100), end: yearString(c * 100 + 99), precision: 'decade' },
+      };
     }
   }
 }
@@ -272,16 +323,17 @@ export function unresolvedValue(unit: string): string {
 // ---------------------------------------------------------------------------------------------------------------
 // Rules
 
-const YEAR = String.raw`(1[0-9]\d\d|20\d\d|21\d\d)`;
+const YEAR = String.raw`(1\d{3}|20\d\d|21\d\d)`;
 
 /** "the 1970s", "the early 1990s", "mid-1980s", "1960s". */
-const DECADE_RE = /\b(?:(the)\s{1,3})?(?:(early|mid|late)[\s-]{1,2})?(1[5-9]\d|20\d)0'?s\b/gi;
+const DECADE_RE = /\b(?:the\s{1,3})?(?:(early|mid|late)[\s-]{1,2})?(1[5-9]\d|20\d)0'?s\b/gi;
 
 function decades(ctx: RuleContext, out: Candidate[]): void {
   for (const m of ctx.text.matchAll(DECADE_RE)) {
-    const decade = Number(m[3]);
-    const modWord = m[2]?.toLowerCase();
-    const mod: TimexMod | undefined = modWord === 'early' ? 'START' : modWord === 'mid' ? 'MID' : modWord === 'late' ? 'END' : undefined;
+    const decade = Number(m[2]);
+    const modWord = m[1]?.toLowerCase();
+    const mod: TimexMod | undefined =
+      modWord === 'early' ? 'START' : modWord === 'mid' ? 'MID' : modWord === 'late' ? 'END' : undefined;
     const first = decade * 10;
     let date: ResolvedDate = { start: yearString(first), end: yearString(first + 9), precision: 'decade' };
     if (mod) {
@@ -302,7 +354,7 @@ function decades(ctx: RuleContext, out: Candidate[]): void {
 
 /** "between 1956 and 1970", "from 1975 to 1979", "1975-1979", "2009-10". */
 const RANGE_RE = new RegExp(
-  String.raw`(?<![\w$£€.,-])(?:(between|from)\s{1,3})?${YEAR}(?:\s{0,2}([-–—]|\b(?:and|to|until|till|through)\b)\s{0,2})(\d{4}|\d{2})(?![\w%])`,
+  String.raw`(?<![\w$£€.,-])(?:(between|from)\s{1,3})?${YEAR}\s{0,2}([-–—]|\b(?:and|to|until|till|through)\b)\s{0,2}(\d{4}|\d{2})(?![\w%])`,
   'gi',
 );
 
@@ -319,27 +371,66 @@ function yearRanges(ctx: RuleContext, out: Candidate[]): void {
     if (sep === 'and' && intro !== 'between') continue;
     if (!dash && sep !== 'and' && intro !== 'from') continue;
     if (dash && !intro && rawB.length === 4 && /^\s/.test(m[0].slice(4))) continue; // "1975 - 1979" spaced: ambiguous
-    // The timex excludes the introducing preposition, as TimeML excludes "in"/"on".
-    const start = m.index + (m[1] ? m[0].indexOf(m[2] ?? '') : 0);
-    out.push(
-      candidate(ctx.text, start, m.index + m[0].length, {
-        type: 'DATE',
-        value: yearString(a),
-        date: { start: yearString(a), end: yearString(b), precision: 'year' },
-        anchored: 'absolute',
-        priority: 6,
-      }),
-    );
+    // TimeML annotates each endpoint as its own timex ("between <1956> and <1970>"), without the preposition.
+    const firstStart = m.index + (m[1] ? m[0].indexOf(m[2] ?? '') : 0);
+    const end = m.index + m[0].length;
+    pushRange(ctx, out, [firstStart, firstStart + 4, a], [end - rawB.length, end, b]);
   }
 }
 
-const BARE_YEAR_RE = /(?<![\w$£€.,'’:/-])(1\d{3}|20\d\d|21\d\d)(?![\w%°]|[.,:/-]\d|[’']s)/g;
+/** Two endpoint candidates of a year range, sharing the range's date and offsets. */
+function pushRange(
+  ctx: RuleContext,
+  out: Candidate[],
+  first: [number, number, number],
+  last: [number, number, number],
+): void {
+  const date: ResolvedDate = { start: yearString(first[2]), end: yearString(last[2]), precision: 'year' };
+  const range = { start: first[0], end: last[1] };
+  const [x, y] = [first, last].map(([s, e, year]) =>
+    candidate(ctx.text, s, e, {
+      type: 'DATE',
+      value: yearString(year),
+      date,
+      range,
+      anchored: 'absolute',
+      priority: 6,
+    }),
+  );
+  if (!x || !y) return;
+  x.partner = y;
+  y.partner = x;
+  out.push(x, y);
+}
+
+const BARE_YEAR_RE = /(?<![\w$£€.,'’:/])(1\d{3}|20\d\d|21\d\d)(?![\w%°]|[.,:/-]\d|[’']s)/g;
 /** Words after which a four-digit number reads as a year. */
 const YEAR_CONTEXT_RE =
   /\b(?:in|by|since|until|till|of|during|from|before|after|around|circa|through|throughout|between|year|fiscal|and|or|to|for)\s{1,3}(?:(?:the\s+)?(early|late|mid|middle|end|start|beginning)(?:\s+of)?[\s-]{1,2})?$/i;
 const MOD_ONLY_RE = /\b(early|late|mid)[\s-]{1,2}$/i;
 const DETERMINER_RE = /(?:\b(?:the|a|an|his|her|its|their|our|this|that|whose)|['’]s)\s{1,3}$/i;
-const FUNCTION_WORDS_ENDING_IN_S = new Set(['was', 'has', 'is', 'as', 'its', 'this', 'thus', 'his', 'plus', 'does', 'us', 'always', 'perhaps', 'across', 'unless', 'whereas', 'besides', 'nevertheless', 'afterwards', 'towards']);
+const FUNCTION_WORDS_ENDING_IN_S = new Set([
+  'was',
+  'has',
+  'is',
+  'as',
+  'its',
+  'this',
+  'thus',
+  'his',
+  'plus',
+  'does',
+  'us',
+  'always',
+  'perhaps',
+  'across',
+  'unless',
+  'whereas',
+  'besides',
+  'nevertheless',
+  'afterwards',
+  'towards',
+]);
 
 function modOf(word: string | undefined): TimexMod | undefined {
   switch (word?.toLowerCase()) {
@@ -365,13 +456,15 @@ function bareYears(ctx: RuleContext, out: Candidate[]): void {
     const e = s + m[0].length;
     const left = before(ctx, s);
     const right = after(ctx, e);
-    const nextWord = /^\s{1,3}([A-Za-z]+)/.exec(right)?.[1];
+    if (left.endsWith('-') && !MOD_ONLY_RE.test(left)) continue; // "2009-2010" (ranges), "No-1990"
+    const nextWord = /^\s{1,3}([a-z]+)/i.exec(right)?.[1];
+    // "2000 people" is a count, "1979 was" a year.
     const pluralCount =
-      nextWord !== undefined &&
-      /^[a-z]+s$/.test(nextWord) &&
-      !FUNCTION_WORDS_ENDING_IN_S.has(nextWord) &&
-      !/^\s{1,3}[a-z]+s\s{0,2}[,.;:!?]/.test(right.slice(0, 0)); // "2000 people" is a count
-    const unitAfter = /^\s{0,2}(?:%|percent|per\b|km|kilomet|met(?:er|re)s|miles|tons|tonnes|dollars|euros|yen|riel|feet|people|troops|points)/i.test(right);
+      nextWord !== undefined && /^[a-z]+s$/.test(nextWord) && !FUNCTION_WORDS_ENDING_IN_S.has(nextWord);
+    const unitAfter =
+      /^\s{0,2}(?:%|percent|per\b|km|kilomet|met(?:er|re)s|miles|tons|tonnes|dollars|euros|yen|riel|feet|people|troops|points)/i.test(
+        right,
+      );
     if (pluralCount || unitAfter) continue;
     let mod: TimexMod | undefined;
     let start = s;
@@ -379,10 +472,9 @@ function bareYears(ctx: RuleContext, out: Candidate[]): void {
     let ok = false;
     if (context) {
       const word = left.slice(context.index).trim().split(/\s+/)[0]?.toLowerCase();
-      // "and"/"or"/"to"/"for" only join years ("in 1990 and 1991"), they do not introduce one on their own.
+      // "and"/"or"/"to"/"for" only continue a list of years ("in 1990 and 1991"); alone they do not introduce one.
       const weak = word === 'and' || word === 'or' || word === 'to' || word === 'for';
-      ok = !weak || /\b1\d{3}|20\d\d\s{0,2}(?:and|or|to)\s{1,3}$/.test(left.slice(-16));
-      if (weak && !ok && (word === 'to' || word === 'for')) ok = false;
+      ok = !weak || /\b(?:1\d{3}|20\d\d)\s{0,2}(?:and|or|to)\s{1,3}$/.test(left.slice(-16));
       if (context[1]) {
         mod = modOf(context[1]);
         const modStart = left.toLowerCase().lastIndexOf(context[1].toLowerCase());
@@ -417,12 +509,15 @@ function bareYears(ctx: RuleContext, out: Candidate[]): void {
 }
 
 /** "summer of 2013", "the winter 2020", "early spring 1990". */
-const SEASON_RE = new RegExp(String.raw`\b(?:(the)\s{1,3})?(?:(early|late|mid)[\s-]{1,2})?(spring|summer|autumn|fall|winter)(?:\s{1,3}of)?\s{1,3}${YEAR}\b`, 'gi');
+const SEASON_RE = new RegExp(
+  String.raw`\b(?:the\s{1,3})?(?:(early|late|mid)[\s-]{1,2})?(spring|summer|autumn|fall|winter)(?:\s{1,3}of)?\s{1,3}${YEAR}\b`,
+  'gi',
+);
 
 function seasons(ctx: RuleContext, out: Candidate[]): void {
   for (const m of ctx.text.matchAll(SEASON_RE)) {
-    const code = SEASON_CODE[(m[3] ?? '').toLowerCase()] ?? 'SU';
-    const year = Number(m[4]);
+    const code = SEASON_CODE[(m[2] ?? '').toLowerCase()] ?? 'SU';
+    const year = Number(m[3]);
     const c = candidate(ctx.text, m.index, m.index + m[0].length, {
       type: 'DATE',
       value: `${yearString(year)}-${code}`,
@@ -431,7 +526,7 @@ function seasons(ctx: RuleContext, out: Candidate[]): void {
     });
     const date = seasonDate(year, code);
     if (date) c.date = date;
-    const mod = modOf(m[2]);
+    const mod = modOf(m[1]);
     if (mod) c.mod = mod;
     out.push(c);
   }
@@ -442,7 +537,16 @@ const QUARTER_RE = new RegExp(
   String.raw`\b(?:the\s{1,3})?(first|second|third|fourth|1st|2nd|3rd|4th)\s{1,3}quarter(?:\s{1,3}of\s{1,3}${YEAR})?\b`,
   'gi',
 );
-const QUARTER_NUMBER: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4 };
+const QUARTER_NUMBER: Record<string, number> = {
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  '1st': 1,
+  '2nd': 2,
+  '3rd': 3,
+  '4th': 4,
+};
 
 function quarters(ctx: RuleContext, out: Candidate[]): void {
   for (const m of ctx.text.matchAll(QUARTER_RE)) {
@@ -455,7 +559,8 @@ function quarters(ctx: RuleContext, out: Candidate[]): void {
       anchored: m[2] ? 'absolute' : 'publication',
       priority: 5,
     });
-    if (year !== undefined) c.date = { start: monthString(year, q * 3 - 2), end: monthString(year, q * 3), precision: 'month' };
+    if (year !== undefined)
+      c.date = { start: monthString(year, q * 3 - 2), end: monthString(year, q * 3), precision: 'month' };
     out.push(c);
   }
 }
@@ -475,8 +580,17 @@ function relativePeriods(ctx: RuleContext, out: Candidate[]): void {
     if (which === 'past' && unit !== 'weekend') continue; // "the past year" is a duration (durations rule)
     if (which === 'last' && the && /^\s{1,3}(?:of|two|three|few|several)\b/i.test(after(ctx, end, 12))) continue;
     const anaphoric =
-      which === 'following' || which === 'same' || which === 'previous' || which === 'preceding' || (the && which === 'next');
-    const n = which === 'this' || which === 'current' || which === 'same' ? 0 : which === 'last' || which === 'previous' || which === 'preceding' ? -1 : 1;
+      which === 'following' ||
+      which === 'same' ||
+      which === 'previous' ||
+      which === 'preceding' ||
+      (the && which === 'next');
+    const n =
+      which === 'this' || which === 'current' || which === 'same'
+        ? 0
+        : which === 'last' || which === 'previous' || which === 'preceding'
+          ? -1
+          : 1;
     if (part) {
       if (anaphoric) {
         const anaphor: Anaphor = { unit: 'day', n: which === 'same' ? 0 : n, shape: 'point', part };
@@ -547,7 +661,10 @@ function relativePeriods(ctx: RuleContext, out: Candidate[]): void {
 }
 
 /** "28 years ago", "four days later", "two weeks after", "a year earlier", "years ago". */
-const OFFSET_RE = new RegExp(String.raw`\b(?:(${NUM})[\s-]{1,2})?(${UNIT})\s{1,3}(ago|earlier|later|before|after|hence|back|from\s+now)\b`, 'gi');
+const OFFSET_RE = new RegExp(
+  String.raw`\b(?:(${NUM})[\s-]{1,2})?(${UNIT})\s{1,3}(ago|earlier|later|before|after|hence|back|from\s+now)\b`,
+  'gi',
+);
 
 function offsets(ctx: RuleContext, out: Candidate[]): void {
   for (const m of ctx.text.matchAll(OFFSET_RE)) {
@@ -567,7 +684,9 @@ function offsets(ctx: RuleContext, out: Candidate[]): void {
     const sign = dir === 'ago' || dir === 'earlier' || dir === 'before' || dir === 'back' ? -1 : 1;
     if (count === 'X') {
       if (pubRelative) {
-        out.push(candidate(ctx.text, start, end, { type: 'DATE', value: sign < 0 ? 'PAST_REF' : 'FUTURE_REF', priority: 6 }));
+        out.push(
+          candidate(ctx.text, start, end, { type: 'DATE', value: sign < 0 ? 'PAST_REF' : 'FUTURE_REF', priority: 6 }),
+        );
       }
       continue;
     }
@@ -585,7 +704,11 @@ function offsets(ctx: RuleContext, out: Candidate[]): void {
       const base = ctx.ref ? refBase(ctx.ref) : undefined;
       // Weeks ago are resolved as days: "two weeks ago" = the day 14 days before publication.
       const r = base ? (u === 'week' ? shiftPeriod(base, 'day', n * 7) : shiftPeriod(base, u, n)) : undefined;
-      const c = candidate(ctx.text, start, end, { type: 'DATE', value: r ? r.value : unresolvedValue(u === 'week' ? 'day' : u), priority: 6 });
+      const c = candidate(ctx.text, start, end, {
+        type: 'DATE',
+        value: r ? r.value : unresolvedValue(u === 'week' ? 'day' : u),
+        priority: 6,
+      });
       if (r) {
         c.anchored = 'publication';
         if (r.date) c.date = r.date;
@@ -593,7 +716,14 @@ function offsets(ctx: RuleContext, out: Candidate[]): void {
       out.push(c);
     } else {
       const anaphor: Anaphor = { unit: u, n, shape: 'point' };
-      out.push(candidate(ctx.text, start, end, { type: 'DATE', value: unresolvedValue(u === 'week' ? 'day' : u), priority: 6, anaphor }));
+      out.push(
+        candidate(ctx.text, start, end, {
+          type: 'DATE',
+          value: unresolvedValue(u === 'week' ? 'day' : u),
+          priority: 6,
+          anaphor,
+        }),
+      );
     }
   }
 }
@@ -609,7 +739,12 @@ function anaphoricDays(ctx: RuleContext, out: Candidate[]): void {
     const unit = (m[3] ?? '').toLowerCase();
     const dir = m[4]?.toLowerCase();
     if (!which && !dir && det !== 'that') continue;
-    if (!which && dir && /^\s{0,2}(?:yesterday|\w)/i.test(after(ctx, m.index + m[0].length, 6)) && /^\s{1,3}(?:the|a|an|his|her|its|their)\b/i.test(after(ctx, m.index + m[0].length, 8))) {
+    if (
+      !which &&
+      dir &&
+      /^\s{0,2}(?:yesterday|\w)/i.test(after(ctx, m.index + m[0].length, 6)) &&
+      /^\s{1,3}(?:the|a|an|his|her|its|their)\b/i.test(after(ctx, m.index + m[0].length, 8))
+    ) {
       continue; // "the day after the vote": anchored on an event
     }
     let n = 0;
@@ -630,18 +765,40 @@ function anaphoricDays(ctx: RuleContext, out: Candidate[]): void {
 
 /** "yesterday", "today", "tomorrow morning", "tonight", "now", "currently", "recently", "the past", "the future". */
 const DEICTIC_RE =
-  /\b(yesterday|today|tomorrow|tonight|nowadays|now|currently|recently|these\s+days|at\s+present|at\s+the\s+moment|the\s+past|the\s+future)(?:\s{1,3}(morning|afternoon|evening|night)\b)?(?![-\w])/gi;
+  /\b(yesterday|today|tomorrow|tonight|nowadays|now|currently|recently|soon|these\s+days|at\s+present|at\s+the\s+moment|the\s+past|the\s+future)(?:\s{1,3}(morning|afternoon|evening|night))?(?![-\w])/gi;
+/** "now that ..." and "as soon as", "soon after" are conjunctions and signals, not times. */
+const NOW_CONJUNCTION_RE = /^\s{1,3}that\b/i;
+const SOON_SIGNAL_RE = /^\s{1,3}(?:after\b|afterwards?\b|before\b|as\b)/i;
+/** Generic "today" (= nowadays) next to a present-tense state: "the friendship that exists today", "today is". */
+const GENERIC_TODAY_BEFORE_RE = /\b(?:exists?|is|are|remains?|stands?)\s{1,3}$/i;
+const GENERIC_TODAY_AFTER_RE = /^\s{1,3}(?:is|are|remains?|exists?)\b/i;
 
 function deictics(ctx: RuleContext, out: Candidate[]): void {
   for (const m of ctx.text.matchAll(DEICTIC_RE)) {
     const word = (m[1] ?? '').toLowerCase().replace(/\s+/g, ' ');
     let part = m[2] ? PART_CODE[m[2].toLowerCase()] : undefined;
     let end = m.index + m[0].length;
-    const offset = word === 'yesterday' ? -1 : word === 'today' ? 0 : word === 'tomorrow' ? 1 : word === 'tonight' ? 0 : undefined;
+    if (word === 'now' && NOW_CONJUNCTION_RE.test(after(ctx, end, 8))) continue;
+    if (word === 'soon' && (SOON_SIGNAL_RE.test(after(ctx, end, 14)) || /\bas\s{1,3}$/i.test(before(ctx, m.index, 4))))
+      continue;
+    if (word === 'today' && !part) {
+      const generic =
+        GENERIC_TODAY_BEFORE_RE.test(before(ctx, m.index, 12)) || GENERIC_TODAY_AFTER_RE.test(after(ctx, end, 10));
+      if (generic) {
+        out.push(candidate(ctx.text, m.index, end, { type: 'DATE', value: 'PRESENT_REF', priority: 3 }));
+        continue;
+      }
+    }
+    const offset =
+      word === 'yesterday' ? -1 : word === 'today' ? 0 : word === 'tomorrow' ? 1 : word === 'tonight' ? 0 : undefined;
     if (offset === undefined) {
       end = m.index + (m[1] ?? '').length;
       const value =
-        word === 'recently' || word === 'the past' ? 'PAST_REF' : word === 'the future' ? 'FUTURE_REF' : 'PRESENT_REF';
+        word === 'recently' || word === 'the past'
+          ? 'PAST_REF'
+          : word === 'the future' || word === 'soon'
+            ? 'FUTURE_REF'
+            : 'PRESENT_REF';
       out.push(candidate(ctx.text, m.index, end, { type: 'DATE', value, priority: 3 }));
       continue;
     }
@@ -662,9 +819,12 @@ function deictics(ctx: RuleContext, out: Candidate[]): void {
 
 /** "65 years", "four days", "the past year", "the next two weeks", "a decade", "65-year-old", "for decades". */
 const DURATION_RE = new RegExp(
-  String.raw`\b(?:(the)\s{1,3})?(?:(past|last|next|previous|coming|first|following|final|remaining|recent)\s{1,3})?(?:(${NUM})[\s-]{1,2})?(?:(?:more|full|straight|consecutive|long)\s{1,3})?(${UNIT})(?:-(long|old))?\b`,
+  String.raw`\b(?:(the)\s{1,3})?(?:(past|last|next|previous|coming|first|following|final|remaining|recent)\s{1,3})?(?:(${NUM})[\s-]{1,2})?(?:(?:more|full|straight|consecutive|long)\s{1,3})?(${UNIT})(?:-(?:long|old))?\b`,
   'gi',
 );
+
+/** After "a second": a word that makes "second" an ordinal ("a second plane"), not a time unit. */
+const ORDINAL_NEXT_RE = /^\s{1,3}(?!(?:or|and|of|later|ago|earlier|before|after|in|long|to|for|at|when)\b)[A-Za-z0-9]/;
 
 function durations(ctx: RuleContext, out: Candidate[]): void {
   for (const m of ctx.text.matchAll(DURATION_RE)) {
@@ -674,6 +834,20 @@ function durations(ctx: RuleContext, out: Candidate[]): void {
     const plural = /s$/i.test(m[4] ?? '');
     let start = m.index;
     let count: number | 'X' | undefined;
+    // "recent years", "(in) coming days": vague references to the past / future, not durations (TimeML).
+    if ((which === 'recent' || which === 'coming') && plural && m[3] === undefined) {
+      const value = which === 'recent' ? 'PAST_REF' : 'FUTURE_REF';
+      out.push(candidate(ctx.text, m.index, m.index + m[0].length, { type: 'DATE', value, priority: 4 }));
+      continue;
+    }
+    // "a second A380": the ordinal, not a duration of one second.
+    if (
+      unit === 'second' &&
+      m[3] !== undefined &&
+      /^an?$/i.test(m[3]) &&
+      ORDINAL_NEXT_RE.test(after(ctx, m.index + m[0].length, 16))
+    )
+      continue;
     if (m[3] !== undefined) {
       count = parseCount(m[3]);
       // "a day" / "one year" right after "once"/"twice"/"per" is a frequency, handled by the set rule.
@@ -691,9 +865,6 @@ function durations(ctx: RuleContext, out: Candidate[]): void {
       count = 'X';
     }
     if (count !== 'X' && !Number.isFinite(count)) continue;
-    if (which === 'recent' && m[1] === undefined) {
-      // "recent years": keep as is
-    }
     out.push(
       candidate(ctx.text, start, m.index + m[0].length, {
         type: 'DURATION',
@@ -708,22 +879,29 @@ const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'satur
 
 /** "every year", "each Monday", "every two weeks", "annually", "twice a year". */
 const SET_RE = new RegExp(
-  String.raw`\b(?:(?:(every|each)\s{1,3}(?:(other)\s{1,3})?(?:(${NUM})\s{1,3})?)|(?:(once|twice|thrice|(?:${NUM})\s{1,3}times)\s{1,3}(?:a|an|per|every|each)\s{1,3}))(day|week|month|year|decade|hour|minute|morning|afternoon|evening|night|weekend|quarter|monday|tuesday|wednesday|thursday|friday|saturday|sunday|spring|summer|autumn|winter)s?\b|\b(daily|weekly|monthly|yearly|annually|hourly|nightly|quarterly)\b`,
+  String.raw`\b(?:(?:every|each)\s{1,3}(?:(other)\s{1,3})?(?:(${NUM})\s{1,3})?|(?:once|twice|thrice|(?:${NUM})\s{1,3}times)\s{1,3}(?:a|an|per|every|each)\s{1,3})(day|week|month|year|decade|hour|minute|morning|afternoon|evening|night|weekend|quarter|monday|tuesday|wednesday|thursday|friday|saturday|sunday|spring|summer|autumn|winter)s?\b|\b(daily|weekly|monthly|yearly|annually|hourly|nightly|quarterly)\b`,
   'gi',
 );
 
 function sets(ctx: RuleContext, out: Candidate[]): void {
   for (const m of ctx.text.matchAll(SET_RE)) {
-    const adverb = m[6]?.toLowerCase();
+    const adverb = m[4]?.toLowerCase();
     let value: string;
     if (adverb) {
       value =
-        { daily: 'P1D', weekly: 'P1W', monthly: 'P1M', yearly: 'P1Y', annually: 'P1Y', hourly: 'PT1H', nightly: 'P1D', quarterly: 'P3M' }[
-          adverb
-        ] ?? 'P1Y';
+        {
+          daily: 'P1D',
+          weekly: 'P1W',
+          monthly: 'P1M',
+          yearly: 'P1Y',
+          annually: 'P1Y',
+          hourly: 'PT1H',
+          nightly: 'P1D',
+          quarterly: 'P3M',
+        }[adverb] ?? 'P1Y';
     } else {
-      const word = (m[5] ?? '').toLowerCase();
-      const every = m[3] !== undefined ? parseCount(m[3]) : m[2] ? 2 : 1;
+      const word = (m[3] ?? '').toLowerCase();
+      const every = m[2] !== undefined ? parseCount(m[2]) : m[1] ? 2 : 1;
       const n = typeof every === 'number' ? every : 1;
       const weekday = WEEKDAYS.indexOf(word);
       const unit = unitOf(word);
@@ -758,20 +936,58 @@ export function ruleCandidates(ctx: RuleContext): Candidate[] {
 
 /** "early"/"late"/"mid"/"the end of" right before a month or year expression; extends it and sets `mod`. */
 const MOD_BEFORE_RE =
-  /(?:\b(the)\s{1,3})?\b(early|earlier|late|later|mid|middle|end|beginning|start)(?:\s{1,3}(?:part\s{1,3})?of)?(?:\s{1,3}the)?[\s-]{1,2}$/i;
+  /(?:\bthe\s{1,3})?\b(early|earlier|late|later|mid|middle|end|beginning|start)(?:\s{1,3}(?:part\s{1,3})?of)?(?:\s{1,3}the)?[\s-]{1,2}$/i;
 
 export function modifierBefore(text: string, start: number): { start: number; mod?: TimexMod } | undefined {
   const left = text.slice(Math.max(0, start - 30), start);
   const m = MOD_BEFORE_RE.exec(left);
   if (!m) return undefined;
-  const word = (m[2] ?? '').toLowerCase();
+  const word = (m[1] ?? '').toLowerCase();
   // "early" etc. must not be glued to a preceding word, and a lone "end"/"start"/"middle" needs "of".
-  if ((word === 'end' || word === 'start' || word === 'middle' || word === 'beginning') && !/\bof\b/i.test(m[0])) return undefined;
+  if ((word === 'end' || word === 'start' || word === 'middle' || word === 'beginning') && !/\bof\b/i.test(m[0]))
+    return undefined;
   const mod = modOf(word);
   const res: { start: number; mod?: TimexMod } = { start: start - left.length + m.index };
   if (mod) res.mod = mod;
   return res;
 }
+
+/** Quantity modifiers TimeML keeps inside the timex, with their `mod` value. */
+const QUANT_BEFORE_RE =
+  /\b(about|around|approximately|roughly|some|nearly|almost|more\s{1,3}than|less\s{1,3}than|fewer\s{1,3}than|over|under|at\s{1,3}least|no\s{1,3}more\s{1,3}than|up\s{1,3}to|just\s{1,3}over|just\s{1,3}under|well\s{1,3}over)\s{1,3}$/i;
+
+const QUANT_MOD: Record<string, TimexMod> = {
+  about: 'APPROX',
+  around: 'APPROX',
+  approximately: 'APPROX',
+  roughly: 'APPROX',
+  some: 'APPROX',
+  nearly: 'LESS_THAN',
+  almost: 'LESS_THAN',
+  'less than': 'LESS_THAN',
+  'fewer than': 'LESS_THAN',
+  under: 'LESS_THAN',
+  'just under': 'LESS_THAN',
+  'more than': 'MORE_THAN',
+  over: 'MORE_THAN',
+  'just over': 'MORE_THAN',
+  'well over': 'MORE_THAN',
+  'at least': 'EQUAL_OR_MORE',
+  'no more than': 'EQUAL_OR_LESS',
+  'up to': 'EQUAL_OR_LESS',
+};
+
+/** "about", "more than", "nearly" ... right before a counted expression ("nearly 40 years ago", "over two weeks"). */
+export function quantityModifierBefore(text: string, start: number): { start: number; mod: TimexMod } | undefined {
+  const left = text.slice(Math.max(0, start - 24), start);
+  const m = QUANT_BEFORE_RE.exec(left);
+  if (!m) return undefined;
+  const mod = QUANT_MOD[(m[1] ?? '').toLowerCase().replace(/\s+/g, ' ')];
+  return mod ? { start: start - left.length + m.index, mod } : undefined;
+}
+
+/** A counted expression: starts with digits or a number word ("two years", "40 years ago", "a decade"). */
+export const COUNTED_RE = new RegExp(String.raw`^(?:${NUM})[\s-]`, 'i');
 
 /** "since 1993": the period runs up to publication. */
 export function sinceBefore(text: string, start: number): boolean {

@@ -8,8 +8,13 @@ export interface ResolvedDate {
   precision: 'day' | 'month' | 'year' | 'decade';
 }
 
-/** TimeML `mod` attribute for "early/mid/late ..." expressions. */
-export type TimexMod = 'START' | 'MID' | 'END';
+/**
+ * TimeML `mod` attribute: "early/mid/late ..." (START, MID, END) and the quantity modifiers kept inside the span
+ * ("about" APPROX, "more than"/"over" MORE_THAN, "less than"/"nearly"/"almost" LESS_THAN, "at least" EQUAL_OR_MORE,
+ * "no more than"/"up to" EQUAL_OR_LESS).
+ */
+export type TimexMod =
+  'START' | 'MID' | 'END' | 'APPROX' | 'MORE_THAN' | 'LESS_THAN' | 'EQUAL_OR_MORE' | 'EQUAL_OR_LESS';
 
 export interface FoundTimex {
   /** UTF-16 offsets into the text: `text.slice(start, end) === this.text`. */
@@ -27,6 +32,13 @@ export interface FoundTimex {
    */
   anchored?: 'absolute' | 'publication' | 'previous';
   mod?: TimexMod;
+  /**
+   * For one endpoint of a range ("2009-2010", "between 1956 and 1970", "from January to March 2020"): TimeML
+   * annotates each endpoint as its own timex, so a range yields two FoundTimex. Both carry the range's `date`
+   * ({start: first, end: last}) and this field: UTF-16 offsets of the whole range expression, from the start of the
+   * first endpoint to the end of the last one (the introducing "between"/"from" excluded).
+   */
+  range?: { start: number; end: number };
 }
 
 export interface DateOptions {
@@ -50,4 +62,8 @@ export interface Anaphor {
 export interface Candidate extends FoundTimex {
   priority: number;
   anaphor?: Anaphor;
+  /** A clock time without a date ("at 18:00 UTC"): takes the day of the previous date in its sentence. */
+  clock?: string;
+  /** The other endpoint of a range: both are chosen or neither. */
+  partner?: Candidate;
 }

@@ -17,9 +17,47 @@ export interface DatedTimex {
 }
 
 export const MAX_TITLE = 80;
+/** A date further than this (characters) from the cue belongs to another clause. */
+export const MAX_DATE_DISTANCE = 120;
 
 const SNIPPET_WORDS = 8;
-const SNIPPET_STOP = new Set(['which', 'who', 'because', 'while', 'when', 'but', 'although', 'whereas', 'since', 'after', 'before', 'as', 'so']);
+const SNIPPET_STOP = new Set([
+  'which',
+  'who',
+  'because',
+  'while',
+  'when',
+  'but',
+  'although',
+  'whereas',
+  'since',
+  'after',
+  'before',
+  'as',
+  'so',
+]);
+const TRAILING_STRIP = new Set([
+  'that',
+  'between',
+  'on',
+  'in',
+  'at',
+  'of',
+  'to',
+  'for',
+  'by',
+  'with',
+  'from',
+  'and',
+  'or',
+  'the',
+  'a',
+  'an',
+  'its',
+  'his',
+  'her',
+  'their',
+]);
 const LEADING_SKIP = new Set(['that', 'also', 'then']);
 const DETERMINER_STRIP = new Set(['his', 'her', 'its', 'their', 'the', 'a', 'an', 's']);
 const MIDDLE_STOP = new Set(['that', 'which', 'who', 'whether', 'if', 'when', 'because']);
@@ -29,11 +67,13 @@ const PUNCT_STOP_RE = /[,;:()[\]\u2013\u2014!?]|\.(?:\s|$)/;
 function rank(p: Predication): number | undefined {
   const cue = p.cue;
   if (p.subjects.length === 0 || cue.hypothetical || cue.unattributedQuote) return undefined;
-  if (cue.entry.role === 'relation' && !cue.noun) return 0;
-  if (cue.entry.role === 'report') return 1;
-  if (cue.entry.role === 'action') return 2;
-  if (cue.entry.role === 'relation' && cue.noun && p.agentive) return 3;
-  if (cue.entry.role === 'relation' && cue.noun) return 4;
+  const penalty = cue.subordinate ? 10 : 0;
+  const partnered = p.object !== undefined || new Set(p.subjects.map((s) => s.actorId)).size > 1;
+  if (cue.entry.role === 'relation' && !cue.noun) return (partnered ? 0 : 1.5) + penalty;
+  if (cue.entry.role === 'report') return 1 + penalty;
+  if (cue.entry.role === 'action') return 2 + penalty;
+  if (cue.entry.role === 'relation' && cue.noun && p.agentive) return (partnered ? 3 : 5) + penalty;
+  if (cue.entry.role === 'relation' && cue.noun) return 4 + penalty;
   return undefined;
 }
 
@@ -64,7 +104,9 @@ export function clip(title: string, max = MAX_TITLE): string {
   if (title.length <= max) return title;
   const cut = title.slice(0, max - 1);
   const space = cut.lastIndexOf(' ');
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:]+$/, '')}\u2026`;
+  let head = space > max / 2 ? cut.slice(0, space) : cut;
+  while (head.length > 0 && ' \t\n,;:'.includes(head[head.length - 1]!)) head = head.slice(0, -1);
+  return `${head}\u2026`;
 }
 
 /** Up to a few words of text after `from`, stopping at clause punctuation, a stop word or a date. */
@@ -78,11 +120,24 @@ function snippet(text: string, tokens: readonly Token[], fromToken: number, limi
   for (let k = first; k < tokens.length && count < SNIPPET_WORDS; k++) {
     const t = tokens[k]!;
     if (t.start >= stopAt || t.end > limit) break;
-    if (k > first && (SNIPPET_STOP.has(t.lower) || PUNCT_STOP_RE.test(text.slice(tokens[k - 1]!.end, t.start)))) break;
+    const prev = tokens[k - 1];
+    const abbreviation = prev !== undefined && prev.capital && prev.end - prev.start <= 2;
+    const gap = prev ? text.slice(prev.end, t.start) : '';
+    if (k > first && (SNIPPET_STOP.has(t.lower) || (PUNCT_STOP_RE.test(gap) && !(abbreviation && gap.startsWith('.')))))
+      break;
     end = t.end;
     count++;
   }
+  while (end > start && count > 1) {
+    const lastTok = tokens.find((t) => t.end === end);
+    if (!lastTok || !TRAILING_STRIP.has(lastTok.lower)) break;
+    const prevIdx = tokens.indexOf(lastTok) - 1;
+    end = tokens[prevIdx]!.end;
+    count--;
+  }
   let s = collapse(text.slice(start, end));
+  const quotes = (s.match(/[\u201c\u201d"]/g) ?? []).length;
+  if (quotes % 2 === 1) s = s.replace(/[\u201c\u201d"]/g, '');
   if (count === SNIPPET_WORDS) s += '\u2026';
   return s;
 }
@@ -108,7 +163,7 @@ export function buildTitle(
   const { tokens } = analysis;
   const sentence = analysis.sentence;
   let rest = '';
-  if (p.object) {
+  if (p.object && cue.entry.role === 'relation') {
     const obj = p.object;
     const objName = name(obj.actorId);
     if (cue.noun || cue.entry.past.includes(' ')) {
@@ -140,15 +195,22 @@ export function buildTitle(
         rest = prep ? `${prep.lower} ${objName}` : objName;
       }
     }
+  } else if (cue.noun || cue.passive) {
+    return clip(capitalise(collapse(`${subject} ${cue.entry.past.replace(/ (?:with|to|of|on|against)$/, '')}`)));
   } else {
     const stopAt = timexes.find((t) => t.start >= cue.end && t.start < sentence.end)?.start ?? sentence.end;
-    const from = cue.last;
-    rest = snippet(text, tokens, from, sentence.end, stopAt);
+    const quoteBefore = analysis.quotes.some((q) => q.end <= cue.start && cue.start - q.end <= 40);
+    rest = quoteBefore && cue.entry.role === 'report' ? '' : snippet(text, tokens, cue.last, sentence.end, stopAt);
     if (!rest && cue.entry.role === 'report') {
-      // '"...," he said.': the quotation before the reporting verb is what was said.
+      // '"...," he said.': what was said is before the reporting verb.
       const quoteTokens = tokens.filter((t) => t.end <= cue.start);
-      const q = snippet(text, quoteTokens, 0, cue.start, cue.start);
-      if (q) return clip(`${capitalise(subject)} ${verb}: \u201c${q.replace(/\u2026$/, '')}\u2026\u201d`);
+      const q = snippet(text, quoteTokens, 0, cue.start, cue.start).replace(/\u2026$/, '');
+      if (q)
+        return clip(
+          quoteBefore
+            ? `${capitalise(subject)} ${verb}: \u201c${q}\u2026\u201d`
+            : `${capitalise(subject)} ${verb} ${q}\u2026`,
+        );
     }
   }
   return clip(capitalise(collapse(`${subject} ${verb} ${rest}`)));
@@ -172,6 +234,15 @@ function toEventDate(t: DatedTimex, source: EventDate['source']): EventDate {
   return out;
 }
 
+/** True when a reporting verb of the sentence stands between the date and the main cue, or right before the date. */
+function reportDated(analysis: SentenceAnalysis, main: Cue, t: DatedTimex): boolean {
+  return analysis.cues.some((r) => {
+    if (r.entry.role !== 'report') return false;
+    const between = (t.end <= r.start && r.end <= main.start) || (main.end <= r.start && r.end <= t.start);
+    return between || (t.start >= r.end && t.start - r.end <= 4);
+  });
+}
+
 /** Index of the sentence containing an offset, or -1. */
 function sentenceAt(sentences: readonly SentenceSpan[], pos: number): number {
   let lo = 0;
@@ -190,16 +261,18 @@ function sentenceAt(sentences: readonly SentenceSpan[], pos: number): number {
 export function eventDate(
   sentence: SentenceSpan,
   cue: Cue | undefined,
-  dated: readonly DatedTimex[],
-  paragraphOf: (t: DatedTimex) => number,
+  paragraphDated: readonly DatedTimex[],
   published: string | null,
+  own: readonly DatedTimex[] = paragraphDated.filter((t) => t.start >= sentence.start && t.end <= sentence.end),
 ): EventDate | undefined {
-  const own = dated.filter((t) => t.start >= sentence.start && t.end <= sentence.end);
-  if (own.length > 0) {
-    const anchor = cue ?? { start: sentence.start, end: sentence.start };
-    let best = own[0]!;
+  const anchor = cue ?? { start: sentence.start, end: sentence.start };
+  const near = own.filter(
+    (t) => (t.end <= anchor.start ? anchor.start - t.end : t.start - anchor.end) <= MAX_DATE_DISTANCE,
+  );
+  if (near.length > 0) {
+    let best = near[0]!;
     let bestDist = Infinity;
-    for (const t of own) {
+    for (const t of near) {
       const dist = t.end <= anchor.start ? anchor.start - t.end + 1 : Math.max(0, t.start - anchor.end);
       if (dist < bestDist) {
         best = t;
@@ -210,8 +283,7 @@ export function eventDate(
   }
   let before: DatedTimex | undefined;
   let after: DatedTimex | undefined;
-  for (const t of dated) {
-    if (paragraphOf(t) !== sentence.paragraph) continue;
+  for (const t of paragraphDated) {
     if (t.end <= sentence.start) before = t;
     else if (t.start >= sentence.end && after === undefined) after = t;
   }
@@ -251,14 +323,39 @@ export function buildEvents(
     }
     return p;
   };
+  const byParagraph = new Map<number, DatedTimex[]>();
+  for (const t of dated) {
+    const p = paragraphOf(t);
+    const list = byParagraph.get(p);
+    if (list) list.push(t);
+    else byParagraph.set(p, [t]);
+  }
   const events: DatasetEvent[] = [];
   const bySentence = new Map<number, DatasetEvent>();
+  let di = 0;
+  let paragraphDated: DatedTimex[] = [];
   for (const analysis of analyses) {
+    paragraphDated = byParagraph.get(analysis.sentence.paragraph) ?? [];
     const main = mainPredication(analysis);
     if (!main) continue;
     const sentence = analysis.sentence;
-    const own = dated.filter((t) => t.start >= sentence.start && t.end <= sentence.end);
-    const date = eventDate(sentence, main.cue, dated, paragraphOf, published);
+    while (di < dated.length && dated[di]!.start < sentence.start) di++;
+    const own: DatedTimex[] = [];
+    for (let k = di; k < dated.length && dated[k]!.start < sentence.end; k++) {
+      const t = dated[k]!;
+      if (t.end > sentence.end) continue;
+      // A reporting verb is not dated by a date inside the quotation it reports.
+      if (
+        main.cue.entry.role === 'report' &&
+        !main.cue.quoted &&
+        analysis.quotes.some((q) => t.start >= q.start && t.start < q.end)
+      )
+        continue;
+      // "On Tuesday, officials recalled that X sent ...": a date on the reporting verb is report time, not event time.
+      if (main.cue.entry.role !== 'report' && reportDated(analysis, main.cue, t)) continue;
+      own.push(t);
+    }
+    const date = eventDate(sentence, main.cue, paragraphDated, published, own);
     if (!date) continue;
     const actorIds = [...new Set(analysis.mentions.map((m) => m.actorId))].filter((id) => actors.has(id));
     const event: DatasetEvent = {

@@ -49,7 +49,9 @@ describe('parseMetadataCsv', () => {
     const r = parseMetadataCsv('file,published\na.txt,2021-02-30\n');
     expect(r).toEqual({
       ok: false,
-      errors: ['documents.csv: row 1 (line 2): published "2021-02-30" is not a real date; expected YYYY, YYYY-MM or YYYY-MM-DD'],
+      errors: [
+        'documents.csv: row 1 (line 2): published "2021-02-30" is not a real date; expected YYYY, YYYY-MM or YYYY-MM-DD',
+      ],
     });
   });
 
@@ -73,7 +75,10 @@ describe('parseMetadataCsv', () => {
 
 describe('parseArgs', () => {
   it('has the documented defaults', () => {
-    expect(parseArgs([])).toEqual({ ok: true, options: { input: 'seeds', output: 'data/dataset.json', strict: false } });
+    expect(parseArgs([])).toEqual({
+      ok: true,
+      options: { input: 'seeds', output: 'data/dataset.json', strict: false },
+    });
   });
 
   it('reads every flag and refuses unknown ones', () => {

@@ -23,8 +23,7 @@ const MAGIC: readonly [string, number[]][] = [
   ['a gzip archive', [0x1f, 0x8b]],
 ];
 
-const startsWith = (bytes: Uint8Array, prefix: readonly number[]): boolean =>
-  prefix.every((b, i) => bytes[i] === b);
+const startsWith = (bytes: Uint8Array, prefix: readonly number[]): boolean => prefix.every((b, i) => bytes[i] === b);
 
 /**
  * Decodes an article as UTF-8 (a UTF-8 BOM is dropped). Empty, binary, UTF-16 and invalid UTF-8 input is refused
@@ -112,7 +111,8 @@ export function parseMetadataCsv(text: string, fileName = METADATA_FILE): Metada
       errors.push(`${where}: the "file" cell is empty`);
       return;
     }
-    if (file.includes('/') || file.includes('\\')) errors.push(`${where}: "file" must be a bare file name, got "${file}"`);
+    if (file.includes('/') || file.includes('\\'))
+      errors.push(`${where}: "file" must be a bare file name, got "${file}"`);
     if (seen.has(file)) errors.push(`${where}: "${file}" is listed twice`);
     seen.add(file);
     const published = cell('published');

@@ -52,12 +52,32 @@ export function mergeExtractions(extractions: readonly DocumentExtraction[]): Me
         (m) => m.actorId,
       ),
     ),
-    timexes: extractions.flatMap((x) => x.timexes).sort(byKeys<Timex>((t) => t.docId, (t) => t.start, (t) => t.end)),
+    timexes: extractions
+      .flatMap((x) => x.timexes)
+      .sort(
+        byKeys<Timex>(
+          (t) => t.docId,
+          (t) => t.start,
+          (t) => t.end,
+        ),
+      ),
     events: extractions
       .flatMap((x) => x.events)
-      .sort(byKeys<DatasetEvent>((e) => e.docId, (e) => e.evidence.start, (e) => e.id)),
+      .sort(
+        byKeys<DatasetEvent>(
+          (e) => e.docId,
+          (e) => e.evidence.start,
+          (e) => e.id,
+        ),
+      ),
     relations: extractions
       .flatMap((x) => x.relations)
-      .sort(byKeys<Relation>((r) => r.docId, (r) => r.evidence.start, (r) => r.id)),
+      .sort(
+        byKeys<Relation>(
+          (r) => r.docId,
+          (r) => r.evidence.start,
+          (r) => r.id,
+        ),
+      ),
   };
 }

@@ -6,6 +6,11 @@
 import type { ActorKind } from '../../src/model/schema';
 import {
   AFFILIATION_PREPS,
+  BE_FORMS,
+  BLOCKING_PRONOUNS,
+  GOVERNMENT_HEADS,
+  PREPOSITIONS,
+  SUBORDINATORS,
   CLAUSE_WORDS,
   MODALS,
   NEGATORS,
@@ -72,6 +77,12 @@ export interface Cue {
   hypothetical: boolean;
   /** Inside a quotation that the sentence does not attribute to anyone. */
   unattributedQuote: boolean;
+  /** In an adverbial subordinate clause ("before X hosted ..."). */
+  subordinate: boolean;
+  /** "was attended by", "has been called". */
+  passive: boolean;
+  /** Inside a quotation region. */
+  quoted: boolean;
 }
 
 export interface Predication {
@@ -94,16 +105,79 @@ export interface SentenceAnalysis {
   cues: Cue[];
   predications: Predication[];
   affiliations: Affiliation[];
+  /** Quotation regions overlapping the sentence (clipped to it). */
+  quotes: { start: number; end: number }[];
 }
 
 const TOKEN_RE = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
-const POSSESSIVE_RE = /['’]s?$/;
 const CLAUSE_PUNCT_RE = /[,;:()\u2013\u2014!?[\]]|\s[-\u2013]\s/;
-const DETERMINERS = new Set(['a', 'an', 'the', 'his', 'her', 'its', 'their', 'our', 'this', 'that', 'virtual', 'official']);
-const LIGHT_VERBS = new Set(['had', 'has', 'have', 'having', 'held', 'holds', 'hold', 'holding', 'made', 'make', 'makes', 'conducted', 'took', 'take', 'takes', 'gave', 'give', 'provided', 'accepted', 'received', 'during', 'after', 'following', 'before']);
+const DETERMINERS = new Set([
+  'a',
+  'an',
+  'the',
+  'his',
+  'her',
+  'its',
+  'their',
+  'our',
+  'this',
+  'that',
+  'virtual',
+  'official',
+]);
+const LIGHT_VERBS = new Set([
+  'had',
+  'has',
+  'have',
+  'having',
+  'held',
+  'holds',
+  'hold',
+  'holding',
+  'made',
+  'make',
+  'makes',
+  'conducted',
+  'took',
+  'take',
+  'takes',
+  'gave',
+  'give',
+  'provided',
+  'accepted',
+  'received',
+  'during',
+  'after',
+  'following',
+  'before',
+]);
 const NOUN_AGENT_PREPS = new Set(['by', 'from']);
-const INTRO_WORDS = new Set(['when', 'with', 'after', 'before', 'while', 'as', 'during', 'following', 'speaking', 'discussing', 'although', 'if', 'since', 'despite', 'in', 'on', 'at', 'according']);
+const INTRO_WORDS = new Set([
+  'when',
+  'with',
+  'after',
+  'before',
+  'while',
+  'as',
+  'during',
+  'following',
+  'speaking',
+  'discussing',
+  'although',
+  'if',
+  'since',
+  'despite',
+  'in',
+  'on',
+  'at',
+  'according',
+]);
 const OBJECT_WINDOW = 160;
+/** Longer "sentences" are unpunctuated blocks; analysing them would cost quadratic time for nothing. */
+export const MAX_SENTENCE_CHARS = 1000;
+const TELL_REQUEST: CueEntry = { lemma: 'tell', past: 'told', role: 'relation', type: 'request' };
+/** A gerund after these takes the subject of the verb it hangs on: "voted in favour of denouncing". */
+const GERUND_PREPS = new Set(['of', 'by', 'for', 'in', 'after', 'before', 'from', 'while', 'to']);
 const SCOPE_TOKENS = 14;
 
 /** Tokenises a span of text. */
@@ -113,10 +187,17 @@ export function tokenize(text: string, start: number, end: number): Token[] {
   TOKEN_RE.lastIndex = 0;
   for (let m = TOKEN_RE.exec(slice); m !== null; m = TOKEN_RE.exec(slice)) {
     const raw = m[0];
-    const lowerRaw = raw.toLowerCase();
-    const lower = lowerRaw.length > 2 && POSSESSIVE_RE.test(lowerRaw) ? lowerRaw.replace(POSSESSIVE_RE, '') : lowerRaw;
-    const first = raw[0] ?? '';
-    out.push({ start: start + m.index, end: start + m.index + raw.length, lower, capital: first !== first.toLowerCase() });
+    let lower = raw.toLowerCase();
+    const n = lower.length;
+    if (n > 2) {
+      const a = lower.charCodeAt(n - 2);
+      const b = lower.charCodeAt(n - 1);
+      if (b === 115 && (a === 39 || a === 0x2019)) lower = lower.slice(0, n - 2);
+      else if (b === 39 || b === 0x2019) lower = lower.slice(0, n - 1);
+    }
+    const c = raw.charCodeAt(0);
+    const capital = c >= 65 && c <= 90 ? true : c < 128 ? false : raw[0] !== lower[0];
+    out.push({ start: start + m.index, end: start + m.index + raw.length, lower, capital });
   }
   return out;
 }
@@ -214,6 +295,7 @@ function resolveMentions(
   actors: ReadonlyMap<string, ActorInfo>,
   state: PronounState,
   affiliations: Affiliation[],
+  quotes: readonly { start: number; end: number }[],
 ): ResolvedMention[] {
   const kind = (id: string): ActorKind | undefined => actors.get(id)?.kind;
   const out: ResolvedMention[] = named.map((m) => ({
@@ -221,7 +303,7 @@ function resolveMentions(
     start: m.start,
     end: m.end,
     resolved: false,
-    possessive: /^['’]s?(?![\p{L}])/u.test(text.slice(m.end, m.end + 3)),
+    possessive: /^['’]s?(?!\p{L})/u.test(text.slice(m.end, m.end + 3)),
     modifier: false,
   }));
   // Modifiers and affiliations: "Japanese counterpart Fumio Kishida", "Cambodia's Prime Minister Hun Sen".
@@ -267,7 +349,11 @@ function resolveMentions(
     if (gapTokens.length === 0 || gapTokens.length > 8) continue;
     const lastTok = gapTokens[gapTokens.length - 1]!;
     const prepTok = lastTok.lower === 'the' ? gapTokens[gapTokens.length - 2] : lastTok;
-    if (prepTok && AFFILIATION_PREPS.has(prepTok.lower) && !gapTokens.some((t) => SINGLE_CUES.has(t.lower) && t.lower !== 'visiting')) {
+    if (
+      prepTok &&
+      AFFILIATION_PREPS.has(prepTok.lower) &&
+      !gapTokens.some((t) => SINGLE_CUES.has(t.lower) && t.lower !== 'visiting')
+    ) {
       affiliations.push({ source: person.actorId, target: org.actorId });
     }
   }
@@ -280,7 +366,9 @@ function resolveMentions(
     if (comma >= 0 && comma < sentence.end) introEnd = comma;
   }
   const persons = out.filter((m) => kind(m.actorId) === 'person');
-  const salientHere = persons.find((m) => m.start >= introEnd && !m.modifier);
+  const salientHere = persons.find(
+    (m) => m.start >= introEnd && !m.modifier && !m.possessive && !inRegions(quotes, m.start),
+  );
 
   // Titles seen before each named person ("Prime Minister Hun Sen").
   for (const p of persons) {
@@ -334,10 +422,25 @@ function resolveMentions(
         continue;
       }
       let target = state.titles.get(title);
-      const qualifier = prevTok && !atStart && prevTok.lower !== 'the' ? out.find((m) => m.end === prevTok.end) : undefined;
-      if (qualifier) target = target && state.affiliation.get(target) === qualifier.actorId ? target : undefined;
-      if (target && (title.includes('minister') || title.includes('president') || title.includes('premier') || title === 'pm' || title.includes('secretary'))) {
-        extra.push({ actorId: target, start: t.start, end: last.end, resolved: true, possessive: false, modifier: false });
+      const qualifier =
+        prevTok && !atStart && prevTok.lower !== 'the' ? out.find((m) => m.end === prevTok.end) : undefined;
+      const headTitle = /minister|president|premier|^pm$|secretary|chancellor|king|queen|counsellor|ambassador/.test(
+        title,
+      );
+      if (qualifier) {
+        target = undefined;
+        for (const [person, country] of state.affiliation) if (country === qualifier.actorId) target = person;
+      }
+      if (target && headTitle) {
+        if (qualifier) qualifier.modifier = true;
+        extra.push({
+          actorId: target,
+          start: t.start,
+          end: last.end,
+          resolved: true,
+          possessive: false,
+          modifier: false,
+        });
       }
       i = j - 1;
     }
@@ -353,7 +456,8 @@ function resolveMentions(
 /** Finds cue predicates among the tokens of a sentence. */
 function findCues(text: string, tokens: readonly Token[], mentions: readonly ResolvedMention[]): Cue[] {
   const cues: Cue[] = [];
-  const insideMention = (s: number, e: number): boolean => mentions.some((m) => !m.resolved && m.start < e && s < m.end);
+  const insideMention = (s: number, e: number): boolean =>
+    mentions.some((m) => !m.resolved && m.start < e && s < m.end);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     let entry: CueEntry | undefined;
@@ -375,25 +479,42 @@ function findCues(text: string, tokens: readonly Token[], mentions: readonly Res
       if (!options) continue;
       const prev = tokens[i - 1];
       const afterPossessive = mentions.some((m) => m.possessive && m.end <= t.start && t.start - m.end <= 5);
-      const nounContext = prev !== undefined && (DETERMINERS.has(prev.lower) || afterPossessive);
+      const nextLower = tokens[i + 1]?.lower;
+      const nounContext =
+        prev !== undefined &&
+        (DETERMINERS.has(prev.lower) ||
+          afterPossessive ||
+          (prev.capital && t.lower.endsWith('ing')) ||
+          (prev.lower.endsWith('ing') && !GERUND_PREPS.has(prev.lower)));
       const verbEntry = options.find((o) => o.noun !== true);
       const nounEntry = options.find((o) => o.noun === true);
-      if (nounEntry && (!verbEntry || nounContext)) {
+      if (nounEntry && (!verbEntry || nounContext || nextLower === 'from' || nextLower === 'by')) {
         entry = nounEntry;
         noun = true;
+      } else if (nounContext && DETERMINERS.has(prev.lower) && !t.lower.endsWith('ing')) {
+        continue; // "the help": a noun reading of a verb-only cue
       } else entry = verbEntry;
       if (!entry) continue;
+      // "told X to do": a request.
+      if (entry.lemma === 'tell') {
+        const to = tokens.slice(i + 1, i + 6).findIndex((x) => x.lower === 'to');
+        const after = to >= 0 ? tokens[i + 2 + to] : undefined;
+        if (after && !after.capital && !DETERMINERS.has(after.lower)) entry = TELL_REQUEST;
+      }
     }
     const first = tokens[i]!;
     const lastTok = tokens[last - 1]!;
     if (insideMention(first.start, lastTok.end)) continue;
     const next = tokens[last];
-    if (entry.notBefore && next && entry.notBefore.includes(next.lower) && !gapBreaks(text, lastTok.end, next.start)) continue;
+    if (entry.notBefore && next && entry.notBefore.includes(next.lower) && !gapBreaks(text, lastTok.end, next.start))
+      continue;
     if (entry.needsPrep) {
       const preps = entry.preps ?? [];
       const n1 = tokens[last];
       const n2 = tokens[last + 1];
-      const ok = (n1 && preps.includes(n1.lower)) || (n1?.lower !== undefined && n2 && preps.includes(n2.lower) && /ly$/.test(n1.lower));
+      const ok =
+        (n1 && preps.includes(n1.lower)) ||
+        (n1?.lower !== undefined && n2 && preps.includes(n2.lower) && /ly$/.test(n1.lower));
       if (!ok) continue;
     }
     cues.push({
@@ -406,28 +527,65 @@ function findCues(text: string, tokens: readonly Token[], mentions: readonly Res
       negated: false,
       hypothetical: false,
       unattributedQuote: false,
+      subordinate: false,
+      passive: false,
+      quoted: false,
     });
     i = last - 1;
   }
   return cues;
 }
 
-/** Negation and modality: a negator or modal earlier in the same clause. */
-function scopeFlags(text: string, tokens: readonly Token[], cue: Cue): { negated: boolean; hypothetical: boolean } {
+/** Negation, modality and subordination: a negator, modal or subordinator earlier in the same clause. */
+function scopeFlags(
+  text: string,
+  tokens: readonly Token[],
+  cue: Cue,
+): { negated: boolean; hypothetical: boolean; subordinate: boolean } {
   let negated = false;
   let hypothetical = false;
+  let subordinate = false;
+  const prev = tokens[cue.first - 1];
+  const gerundAfterPrep =
+    !cue.noun && tokens[cue.first]!.lower.endsWith('ing') && prev !== undefined && PREPOSITIONS.has(prev.lower);
   for (let k = cue.first - 1; k >= 0 && cue.first - k <= SCOPE_TOKENS; k--) {
     const t = tokens[k]!;
     const after = tokens[k + 1]!;
-    if (gapBreaks(text, t.end, after.start)) {
-      // "nor does it send": the negator opens the clause right after the comma.
-      break;
-    }
-    if (isNegator(t.lower)) negated = true;
+    if (gapBreaks(text, t.end, after.start)) break;
+    if (isNegator(t.lower) && !gerundAfterPrep && !(after.lower === 'deny' || after.lower === 'doubt')) negated = true;
     if (MODALS.has(t.lower)) hypothetical = true;
+    if (SUBORDINATORS.has(t.lower) || (t.lower === 'which' && k > 0 && PREPOSITIONS.has(tokens[k - 1]!.lower)))
+      subordinate = true;
     if (CLAUSE_WORDS.has(t.lower)) break;
   }
-  return { negated, hypothetical };
+  return { negated, hypothetical, subordinate };
+}
+
+/** "X, he added, does ...": a mention in a reporting parenthesis is not the subject of what follows. */
+function isParenthetical(text: string, tokens: readonly Token[], m: ResolvedMention, cueStart: number): boolean {
+  if (!/,\s*$/.test(text.slice(Math.max(0, m.start - 3), m.start))) return false;
+  const k = tokenIndexAt(tokens, m.end);
+  const next = tokens[k];
+  if (next && next.start >= cueStart) return false;
+  if (!next || !SINGLE_CUES.get(next.lower)?.some((e) => e.role === 'report')) return false;
+  return /^\s*,/.test(text.slice(next.end, next.end + 3));
+}
+
+/** The actor an apposition belongs to, when `m` is inside "Owner, a role at Org, <cue>" or "Owner, as chair of Org, <cue>". */
+function appositionOwner(
+  text: string,
+  candidates: readonly ResolvedMention[],
+  m: ResolvedMention,
+  cueStart: number,
+): ResolvedMention | undefined {
+  if (!/[,\u2013\u2014]/.test(text.slice(m.end, cueStart))) return undefined;
+  for (let k = candidates.indexOf(m) - 1; k >= 0; k--) {
+    const p = candidates[k]!;
+    if (m.start - p.end > 100) return undefined;
+    const gap = text.slice(p.end, m.start);
+    if (/^\s*,/.test(gap)) return gap.indexOf(',', gap.indexOf(',') + 1) < 0 ? p : undefined;
+  }
+  return undefined;
 }
 
 /** Subject(s) and object of a cue by nearest-actor rules. */
@@ -437,37 +595,93 @@ function predicate(
   mentions: readonly ResolvedMention[],
   cue: Cue,
   windowEnd: number,
-  sentence: SentenceSpan,
+  quotes: readonly { start: number; end: number }[],
+  previous: Predication | undefined,
 ): Predication {
   const entry = cue.entry;
-  const before = mentions.filter((m) => m.end <= cue.start && !m.modifier);
-  const after = mentions.filter((m) => m.start >= cue.end && m.start < windowEnd && m.start - cue.end <= OBJECT_WINDOW && !m.modifier);
+  const sameQuote = (m: ResolvedMention): boolean => inRegions(quotes, m.start) === cue.quoted;
+  const isIndefinite = (m: ResolvedMention): boolean => {
+    const k = tokenIndexAt(tokens, m.start) - 1;
+    const t = tokens[k];
+    return t !== undefined && (t.lower === 'a' || t.lower === 'an') && m.start - t.end <= 2;
+  };
+  const before = mentions.filter((m) => m.end <= cue.start && !m.modifier && sameQuote(m) && !isIndefinite(m));
+  const after = mentions.filter(
+    (m) =>
+      m.start >= cue.end &&
+      m.start < windowEnd &&
+      m.start - cue.end <= OBJECT_WINDOW &&
+      !m.modifier &&
+      !isIndefinite(m),
+  );
   let subjects: ResolvedMention[] = [];
   let agentive = false;
   let object: ResolvedMention | undefined;
 
   const prepBefore = (m: ResolvedMention): string | undefined => {
-    const idx = tokenIndexAt(tokens, m.start);
-    let k = idx - 1;
-    let t = tokens[k];
-    if (t && (t.lower === 'the' || t.lower === 'his' || t.lower === 'her' || t.lower === 'its')) t = tokens[--k];
-    return t?.lower;
+    // Skips the object's own determiners, titles and qualifiers: "with Ukrainian President X" -> "with".
+    let k = tokenIndexAt(tokens, m.start) - 1;
+    while (k >= 0) {
+      const t = tokens[k]!;
+      const inModifier = mentions.some((x) => x.modifier && x.start <= t.start && t.end <= x.end);
+      const title = TITLE_WORDS.has(t.lower) && t.lower !== 'of' && t.lower !== 'and';
+      const titleOf =
+        t.lower === 'of' &&
+        k > 0 &&
+        TITLE_WORDS.has(tokens[k - 1]!.lower) &&
+        k + 1 < tokens.length &&
+        tokens[k + 1]!.capital;
+      if (!(
+        inModifier ||
+        title ||
+        titleOf ||
+        t.lower === 'his' ||
+        t.lower === 'her' ||
+        t.lower === 'its' ||
+        t.lower === 's'
+      ))
+        break;
+      k--;
+    }
+    return tokens[k]?.lower;
   };
   const coordinated = (head: ResolvedMention): ResolvedMention[] => {
     const group = [head];
+    if (head.resolved) return group;
     let cur = head;
+    let sawAnd = false;
     for (let k = mentions.indexOf(head) - 1; k >= 0; k--) {
       const m = mentions[k]!;
       if (m.modifier) continue;
+      if (m.resolved) break;
       const gap = text.slice(m.end, cur.start);
-      if (/^(?:\s*,)?\s*(?:and|&)\s+$|^\s*,\s+$|^\s*[-\u2013]\s*$/.test(gap)) {
+      const and = /^(?:\s*,)?\s*(?:and|&)\s+$|^\s*[-\u2013]\s*$/.test(gap);
+      if (and || (sawAnd && /^\s*,\s+$/.test(gap))) {
+        sawAnd = true;
         group.unshift(m);
         cur = m;
       } else break;
     }
     return group;
   };
-
+  if (cue.passive) {
+    const next = tokens[cue.last];
+    if (next?.lower !== 'by') return { cue, subjects: [], agentive: false };
+    const agent = after.find((m) => prepBefore(m) === 'by');
+    if (!agent) return { cue, subjects: [], agentive: false };
+    const patient = entry.role === 'relation' ? before.filter((m) => !m.possessive).at(-1) : undefined;
+    return {
+      cue,
+      subjects: [agent],
+      ...(patient && patient.actorId !== agent.actorId ? { object: patient } : {}),
+      agentive: true,
+    };
+  }
+  if (entry.role === 'report' && /[\u201d"][\s,]{0,4}$/.test(text.slice(Math.max(0, cue.start - 6), cue.start))) {
+    // '"...," said the Deputy Prime Minister.'
+    const speaker = after.find((m) => m.start - cue.end <= 40);
+    return { cue, subjects: speaker ? [speaker] : [], agentive: false };
+  }
   if (cue.noun) {
     // "X's visit to Y", "Russian military action in Ukraine", "his opposition to".
     const adjacent = before.length > 0 ? before[before.length - 1] : undefined;
@@ -504,10 +718,47 @@ function predicate(
       if (!light) return { cue, subjects: [], agentive: false };
     }
   }
-  if (subjects.length === 0) {
-    const clauseStart = sentence.start;
-    const nearest = before.length > 0 ? before[before.length - 1] : undefined;
-    if (nearest && nearest.start >= clauseStart) subjects = coordinated(nearest);
+  const prevLower = tokens[cue.first - 1]?.lower;
+  const inherits =
+    !cue.noun &&
+    (prevLower === 'to' ||
+      (prevLower !== undefined && GERUND_PREPS.has(prevLower) && tokens[cue.first]!.lower.endsWith('ing')));
+  if (
+    subjects.length === 0 &&
+    inherits &&
+    previous &&
+    previous.subjects.length > 0 &&
+    previous.cue.entry.role === 'relation'
+  ) {
+    // "X thanked Y for sending": Y sends; "X voted in favour of denouncing": X denounces.
+    subjects = prevLower === 'for' && previous.object && !previous.cue.noun ? [previous.object] : previous.subjects;
+  }
+  const firstPerson = tokens[0]?.lower === 'i' || tokens[0]?.lower === 'we';
+  if (subjects.length === 0 && !(firstPerson && !cue.noun)) {
+    const candidates = before.filter(
+      (m) => !isParenthetical(text, tokens, m, cue.start) && (cue.noun || !m.possessive || m.modifier),
+    );
+    let nearest = candidates.length > 0 ? candidates[candidates.length - 1] : undefined;
+    if (nearest) {
+      // An apposition's organisation stands for its person: "X, a fellow at the Y Institute, said".
+      const owner = appositionOwner(text, candidates, nearest, cue.start);
+      if (owner) nearest = owner;
+      const between = tokens.filter((t) => t.start >= nearest!.end && t.end <= cue.start);
+      // "X does not allow ..., nor does it send": "it" continues the previous subject of the sentence.
+      const continues = previous?.subjects.some((x) => x.actorId === nearest!.actorId) === true;
+      const blocked = between.some(
+        (t) =>
+          BLOCKING_PRONOUNS.has(t.lower) &&
+          t.lower !== 'this' &&
+          t.lower !== 'these' &&
+          !(continues && t.lower === 'it'),
+      );
+      const gerund = !cue.noun && tokens[cue.first]!.lower.endsWith('ing');
+      const prevTok = tokens[cue.first - 1]?.lower;
+      const adjacent =
+        cue.start - nearest.end <= 3 || nearest.possessive || (prevTok !== undefined && GERUND_PREPS.has(prevTok));
+      if ((!gerund || adjacent) && !blocked) subjects = coordinated(nearest);
+    }
   }
   if (!object) {
     const subjectIds = new Set(subjects.map((s) => s.actorId));
@@ -518,11 +769,15 @@ function predicate(
       return p !== undefined && preps.includes(p);
     });
     if (withPrep) object = withPrep;
-    else if (!entry.needsPrep) {
-      // A direct object: first actor, unless another verb cue's clause intervenes (window handles that).
+    else if (!entry.needsPrep && !cue.noun) {
+      // A direct object: not introduced by a preposition, close to the verb.
       object = candidates.find((m) => {
         const p = prepBefore(m);
-        return !(entry.noun === true && p !== undefined && !preps.includes(p) && p !== 'the');
+        const gapTokens = tokens.filter((t) => t.start >= cue.end && t.end <= m.start).length;
+        const k = tokenIndexAt(tokens, m.start) - 1;
+        const headOf = p === 'of' && GOVERNMENT_HEADS.has(tokens[k - 1]?.lower ?? '');
+        const cueEndsInPrep = PREPOSITIONS.has(tokens[cue.last - 1]!.lower) && gapTokens <= 1;
+        return (p === undefined || !PREPOSITIONS.has(p) || headOf || cueEndsInPrep) && gapTokens <= 6;
       });
     }
   }
@@ -541,6 +796,8 @@ export function analyseDocument(
   const state: PronounState = { titles: new Map(), affiliation: new Map() };
   const out: SentenceAnalysis[] = [];
   let mi = 0;
+  let qi = 0;
+  const allQuotes = quoteRegions(text, 0, text.length);
   let currentParagraph = -1;
   for (const sentence of sentences) {
     if (sentence.paragraph !== currentParagraph) currentParagraph = sentence.paragraph;
@@ -550,33 +807,63 @@ export function analyseDocument(
       const m = sorted[k]!;
       if (m.end <= sentence.end && actors.has(m.actorId)) named.push(m);
     }
+    if (sentence.end - sentence.start > MAX_SENTENCE_CHARS) {
+      // Not prose a reader could check as evidence (an unpunctuated block): no events or relations from it.
+      out.push({ sentence, tokens: [], mentions: [], cues: [], predications: [], affiliations: [], quotes: [] });
+      continue;
+    }
     const tokens = tokenize(text, sentence.start, sentence.end);
+    while (qi < allQuotes.length && allQuotes[qi]!.end <= sentence.start) qi++;
+    const quotes: { start: number; end: number }[] = [];
+    for (let k = qi; k < allQuotes.length && allQuotes[k]!.start < sentence.end; k++) {
+      const q = allQuotes[k]!;
+      quotes.push({ start: Math.max(q.start, sentence.start), end: Math.min(q.end, sentence.end) });
+    }
     const affiliations: Affiliation[] = [];
-    const resolved = resolveMentions(text, sentence, tokens, named, actors, state, affiliations);
+    const resolved = resolveMentions(text, sentence, tokens, named, actors, state, affiliations, quotes);
     const cues = findCues(text, tokens, resolved);
-    const quotes = quoteRegions(text, sentence.start, sentence.end);
     const attributed = cues.some((c) => c.entry.role === 'report' && !inRegions(quotes, c.start));
     let governedByRequest = -1;
     for (const cue of cues) {
       const flags = scopeFlags(text, tokens, cue);
       cue.negated = flags.negated;
       cue.hypothetical = flags.hypothetical || (governedByRequest >= 0 && !cue.noun);
-      cue.unattributedQuote = !attributed && inRegions(quotes, cue.start);
+      cue.subordinate = flags.subordinate;
+      cue.quoted = inRegions(quotes, cue.start);
+      cue.unattributedQuote = !attributed && cue.quoted;
+      const prevTok = tokens[cue.first - 1];
+      const prev2 = tokens[cue.first - 2];
+      cue.passive =
+        !cue.noun &&
+        ((prevTok !== undefined && BE_FORMS.has(prevTok.lower)) ||
+          (prev2 !== undefined && BE_FORMS.has(prev2.lower) && prevTok!.lower.endsWith('ly'))) &&
+        !tokens[cue.first]!.lower.endsWith('ing');
+      if (
+        !cue.passive &&
+        prevTok &&
+        !cue.noun &&
+        tokens[cue.first]!.lower.endsWith('ed') &&
+        /,\s*$/.test(text.slice(prevTok.end, cue.start)) &&
+        tokens[cue.last]?.lower === 'by'
+      ) {
+        cue.passive = true; // ", attended by X"
+      }
       if (cue.entry.type === 'request' && !cue.noun) governedByRequest = cue.start;
     }
     const predications: Predication[] = [];
     for (let c = 0; c < cues.length; c++) {
       const cue = cues[c]!;
-      let windowEnd = sentence.end;
+      const semi = text.indexOf(';', cue.end);
+      let windowEnd = semi >= 0 && semi < sentence.end ? semi : sentence.end;
       for (let d = c + 1; d < cues.length; d++) {
         if (!cues[d]!.noun) {
-          windowEnd = cues[d]!.start;
+          windowEnd = Math.min(windowEnd, cues[d]!.start);
           break;
         }
       }
-      predications.push(predicate(text, tokens, resolved, cue, windowEnd, sentence));
+      predications.push(predicate(text, tokens, resolved, cue, windowEnd, quotes, predications.at(-1)));
     }
-    out.push({ sentence, tokens, mentions: resolved, cues, predications, affiliations });
+    out.push({ sentence, tokens, mentions: resolved, cues, predications, affiliations, quotes });
   }
   return out;
 }

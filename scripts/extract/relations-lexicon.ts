@@ -42,34 +42,117 @@ const POSITION_WORDS = 'senior,research,fellow,professor,scholar,lecturer,resear
 
 const VERBS: VerbSpec[] = [
   // consult
-  { lemma: 'talk', forms: 'talk,talks,talked,talking', past: 'talked', type: 'consult', preps: 'with,to', symmetric: true, needsPrep: true },
-  { lemma: 'speak', forms: 'speak,speaks,spoke,spoken,speaking', past: 'spoke', type: 'consult', preps: 'with,to', symmetric: true, needsPrep: true },
-  { lemma: 'meet', forms: 'meet,meets,met', past: 'met', type: 'consult', preps: 'with', symmetric: true },
-  { lemma: 'visit', forms: 'visit,visits,visited,visiting', past: 'visited', type: 'consult', notBefore: POSITION_WORDS },
+  {
+    lemma: 'talk',
+    forms: 'talk,talks,talked,talking',
+    past: 'talked',
+    type: 'consult',
+    preps: 'with,to',
+    symmetric: true,
+    needsPrep: true,
+  },
+  {
+    lemma: 'speak',
+    forms: 'speak,speaks,spoke,spoken,speaking',
+    past: 'spoke',
+    type: 'consult',
+    preps: 'with,to',
+    symmetric: true,
+    needsPrep: true,
+  },
+  { lemma: 'meet', forms: 'meet,meets,met,meeting', past: 'met', type: 'consult', preps: 'with', symmetric: true },
+  {
+    lemma: 'visit',
+    forms: 'visit,visits,visited,visiting',
+    past: 'visited',
+    type: 'consult',
+    notBefore: POSITION_WORDS,
+  },
   { lemma: 'call', forms: 'call,calls,called,phoned,telephoned', past: 'called', type: 'consult', preps: 'on,upon' },
-  { lemma: 'consult', forms: 'consult,consults,consulted,consulting', past: 'consulted', type: 'consult', preps: 'with' },
-  { lemma: 'confer', forms: 'confer,confers,conferred,conferring', past: 'conferred', type: 'consult', preps: 'with', symmetric: true },
-  { lemma: 'discuss', forms: 'discuss,discusses,discussed', past: 'discussed', type: 'consult', preps: 'with', symmetric: true },
-  { lemma: 'negotiate', forms: 'negotiate,negotiates,negotiated,negotiating', past: 'negotiated', type: 'consult', preps: 'with', symmetric: true },
+  {
+    lemma: 'consult',
+    forms: 'consult,consults,consulted,consulting',
+    past: 'consulted',
+    type: 'consult',
+    preps: 'with',
+  },
+  {
+    lemma: 'confer',
+    forms: 'confer,confers,conferred,conferring',
+    past: 'conferred',
+    type: 'consult',
+    preps: 'with',
+    symmetric: true,
+  },
+  {
+    lemma: 'discuss',
+    forms: 'discuss,discusses,discussed',
+    past: 'discussed',
+    type: 'consult',
+    preps: 'with',
+    symmetric: true,
+  },
+  {
+    lemma: 'negotiate',
+    forms: 'negotiate,negotiates,negotiated,negotiating',
+    past: 'negotiated',
+    type: 'consult',
+    preps: 'with',
+    symmetric: true,
+  },
   { lemma: 'host', forms: 'host,hosts,hosted', past: 'hosted', type: 'cooperate' },
-  { lemma: 'receive', forms: 'receives,received', past: 'received', type: 'consult' },
   // support
-  { lemma: 'praise', forms: 'praise,praises,praised,praising,lauded,lauds,hailed,hails', past: 'praised', type: 'support' },
+  {
+    lemma: 'praise',
+    forms: 'praise,praises,praised,praising,lauded,lauds,hailed,hails',
+    past: 'praised',
+    type: 'support',
+  },
   { lemma: 'thank', forms: 'thank,thanks,thanked,thanking', past: 'thanked', type: 'support', notBefore: 'to' },
   { lemma: 'endorse', forms: 'endorse,endorses,endorsed,endorsing', past: 'endorsed', type: 'support' },
-  { lemma: 'co-sponsor', forms: 'co-sponsor,co-sponsors,co-sponsored,co-sponsoring,cosponsored', past: 'co-sponsored', type: 'support' },
+  {
+    lemma: 'co-sponsor',
+    forms: 'co-sponsor,co-sponsors,co-sponsored,co-sponsoring,cosponsored',
+    past: 'co-sponsored',
+    type: 'support',
+  },
   { lemma: 'back', forms: 'backs,backed,backing', past: 'backed', type: 'support', notBefore: 'on,in,to,then' },
   { lemma: 'support', forms: 'support,supports,supported,supporting', past: 'supported', type: 'support' },
   { lemma: 'welcome', forms: 'welcome,welcomes,welcomed,welcoming', past: 'welcomed', type: 'support' },
   { lemma: 'congratulate', forms: 'congratulate,congratulates,congratulated', past: 'congratulated', type: 'support' },
-  { lemma: 'recognise', forms: 'recognise,recognises,recognised,recognize,recognizes,recognized', past: 'recognised', type: 'support' },
+  {
+    lemma: 'recognise',
+    forms: 'recognise,recognises,recognised,recognize,recognizes,recognized',
+    past: 'recognised',
+    type: 'support',
+  },
   // cooperate
   { lemma: 'agree', forms: 'agree,agrees,agreed', past: 'agreed', type: 'cooperate', preps: 'with', symmetric: true },
   { lemma: 'sign', forms: 'sign,signs,signed,signing', past: 'signed', type: 'cooperate', preps: 'with' },
-  { lemma: 'cooperate', forms: 'cooperate,cooperates,cooperated,cooperating,collaborate,collaborates,collaborated,collaborating', past: 'cooperated', type: 'cooperate', preps: 'with', symmetric: true },
+  {
+    lemma: 'cooperate',
+    forms: 'cooperate,cooperates,cooperated,cooperating,collaborate,collaborates,collaborated,collaborating',
+    past: 'cooperated',
+    type: 'cooperate',
+    preps: 'with',
+    symmetric: true,
+  },
   { lemma: 'partner', forms: 'partnered', past: 'partnered', type: 'cooperate', preps: 'with', symmetric: true },
-  { lemma: 'forge', forms: 'forge,forges,forged,forging', past: 'forged', type: 'cooperate', preps: 'with', symmetric: true },
-  { lemma: 'establish', forms: 'establish,establishes,established', past: 'established', type: 'cooperate', preps: 'with' },
+  {
+    lemma: 'forge',
+    forms: 'forge,forges,forged,forging',
+    past: 'forged',
+    type: 'cooperate',
+    preps: 'with',
+    symmetric: true,
+  },
+  {
+    lemma: 'establish',
+    forms: 'establish,establishes,established',
+    past: 'established',
+    type: 'cooperate',
+    preps: 'with',
+  },
   { lemma: 'ally', forms: 'allied', past: 'allied', type: 'cooperate', preps: 'with', symmetric: true },
   // aid
   { lemma: 'train', forms: 'train,trains,trained', past: 'trained', type: 'aid' },
@@ -79,18 +162,30 @@ const VERBS: VerbSpec[] = [
   { lemma: 'fund', forms: 'fund,funds,funded,financed', past: 'funded', type: 'aid', preps: 'to,for' },
   { lemma: 'donate', forms: 'donate,donates,donated,donating', past: 'donated', type: 'aid', preps: 'to' },
   { lemma: 'provide', forms: 'provide,provides,provided,providing', past: 'provided', type: 'aid', preps: 'to,for' },
-  { lemma: 'supply', forms: 'supplies,supplied,supplying', past: 'supplied', type: 'aid', preps: 'to' },
+  { lemma: 'supply', forms: 'supplied,supplying', past: 'supplied', type: 'aid', preps: 'to' },
   { lemma: 'send', forms: 'send,sends,sent,sending', past: 'sent', type: 'aid', preps: 'to' },
   { lemma: 'deploy', forms: 'deploy,deploys,deployed,deploying', past: 'deployed', type: 'aid', preps: 'to' },
-  { lemma: 'give', forms: 'give,gives,gave,given,giving', past: 'gave', type: 'aid', preps: 'to' },
+  { lemma: 'give', forms: 'give,gives,gave,giving', past: 'gave', type: 'aid', preps: 'to' },
   { lemma: 'offer', forms: 'offer,offers,offered,offering', past: 'offered', type: 'aid', preps: 'to' },
   { lemma: 'grant', forms: 'grants,granted', past: 'granted', type: 'aid', preps: 'to' },
   // request
   { lemma: 'ask', forms: 'ask,asks,asked,asking', past: 'asked', type: 'request' },
   { lemma: 'urge', forms: 'urge,urges,urged,urging', past: 'urged', type: 'request' },
   { lemma: 'appeal', forms: 'appeal,appeals,appealed,appealing', past: 'appealed to', type: 'request', preps: 'to' },
-  { lemma: 'request', forms: 'request,requests,requested,requesting', past: 'requested', type: 'request', preps: 'from,of' },
-  { lemma: 'solicit', forms: 'solicit,solicits,solicited,soliciting', past: 'solicited', type: 'request', preps: 'from' },
+  {
+    lemma: 'request',
+    forms: 'request,requests,requested,requesting',
+    past: 'requested',
+    type: 'request',
+    preps: 'from,of',
+  },
+  {
+    lemma: 'solicit',
+    forms: 'solicit,solicits,solicited,soliciting',
+    past: 'solicited',
+    type: 'request',
+    preps: 'from',
+  },
   { lemma: 'demand', forms: 'demand,demands,demanded,demanding', past: 'demanded', type: 'request', preps: 'from,of' },
   { lemma: 'invite', forms: 'invite,invites,invited,inviting', past: 'invited', type: 'request' },
   // criticize
@@ -100,7 +195,12 @@ const VERBS: VerbSpec[] = [
   { lemma: 'oppose', forms: 'oppose,opposes,opposed,opposing', past: 'opposed', type: 'criticize' },
   { lemma: 'warn', forms: 'warn,warns,warned,warning', past: 'warned', type: 'criticize' },
   { lemma: 'dismiss', forms: 'dismiss,dismisses,dismissed,dismissing', past: 'dismissed', type: 'criticize' },
-  { lemma: 'criticise', forms: 'criticise,criticises,criticised,criticising,criticize,criticizes,criticized,criticizing', past: 'criticised', type: 'criticize' },
+  {
+    lemma: 'criticise',
+    forms: 'criticise,criticises,criticised,criticising,criticize,criticizes,criticized,criticizing',
+    past: 'criticised',
+    type: 'criticize',
+  },
   { lemma: 'accuse', forms: 'accuse,accuses,accused,accusing', past: 'accused', type: 'criticize' },
   { lemma: 'blame', forms: 'blames,blamed', past: 'blamed', type: 'criticize' },
   { lemma: 'sanction', forms: 'sanctioned,sanctioning', past: 'sanctioned', type: 'criticize' },
@@ -168,22 +268,92 @@ interface NounSpec {
 
 const NOUNS: NounSpec[] = [
   { forms: 'visit', lemma: 'visit', past: 'visited', type: 'consult', preps: 'to' },
-  { forms: 'talks,conversation,conversations', lemma: 'talks', past: 'held talks with', type: 'consult', preps: 'with', symmetric: true },
-  { forms: 'meeting,meetings', lemma: 'meeting', past: 'met', type: 'consult', preps: 'with', symmetric: true, needsPrep: true },
-  { forms: 'summit', lemma: 'summit', past: 'held a summit with', type: 'consult', preps: 'with', symmetric: true, needsPrep: true },
+  {
+    forms: 'talks,conversation,conversations',
+    lemma: 'talks',
+    past: 'held talks with',
+    type: 'consult',
+    preps: 'with',
+    symmetric: true,
+  },
+  {
+    forms: 'meeting,meetings',
+    lemma: 'meeting',
+    past: 'met',
+    type: 'consult',
+    preps: 'with',
+    symmetric: true,
+    needsPrep: true,
+  },
+  {
+    forms: 'summit',
+    lemma: 'summit',
+    past: 'held a summit with',
+    type: 'consult',
+    preps: 'with',
+    symmetric: true,
+    needsPrep: true,
+  },
   { forms: 'call,calls', lemma: 'call', past: 'called', type: 'consult', preps: 'with,by,from', needsPrep: true },
   { forms: 'praise', lemma: 'praise', past: 'praised', type: 'support', preps: 'for,of', needsPrep: true },
   { forms: 'endorsement', lemma: 'endorsement', past: 'endorsed', type: 'support', preps: 'of' },
-  { forms: 'agreement,agreements,treaty,pact', lemma: 'agreement', past: 'reached an agreement with', type: 'cooperate', preps: 'with', symmetric: true },
-  { forms: 'partnership,partnerships,partners,alliance', lemma: 'partnership', past: 'partnered with', type: 'cooperate', preps: 'with', symmetric: true },
-  { forms: 'ties,relations,relationship', lemma: 'ties', past: 'had ties with', type: 'cooperate', preps: 'with', symmetric: true },
-  { forms: 'cooperation,collaboration', lemma: 'cooperation', past: 'cooperated with', type: 'cooperate', preps: 'with', symmetric: true },
-  { forms: 'aid,assistance,funding,donation,donations,vaccines,grant,loan,loans', lemma: 'aid', past: 'gave aid to', type: 'aid', preps: 'to,for,from' },
+  {
+    forms: 'agreement,agreements,treaty,pact',
+    lemma: 'agreement',
+    past: 'reached an agreement with',
+    type: 'cooperate',
+    preps: 'with',
+    symmetric: true,
+  },
+  {
+    forms: 'partnership,partnerships,partners,alliance',
+    lemma: 'partnership',
+    past: 'partnered with',
+    type: 'cooperate',
+    preps: 'with',
+    symmetric: true,
+  },
+  {
+    forms: 'ties,relations,relationship',
+    lemma: 'ties',
+    past: 'had ties with',
+    type: 'cooperate',
+    preps: 'with',
+    symmetric: true,
+  },
+  {
+    forms: 'cooperation,collaboration',
+    lemma: 'cooperation',
+    past: 'cooperated with',
+    type: 'cooperate',
+    preps: 'with',
+    symmetric: true,
+  },
+  {
+    forms: 'aid,assistance,funding,donation,donations,vaccines,grant,loan,loans',
+    lemma: 'aid',
+    past: 'gave aid to',
+    type: 'aid',
+    preps: 'to,for,from',
+  },
   { forms: 'training', lemma: 'training', past: 'provided training to', type: 'aid', preps: 'to,for' },
+  { forms: 'gratitude,thankfulness', lemma: 'gratitude', past: 'thanked', type: 'support', preps: 'to,for' },
   { forms: 'support,backing', lemma: 'support', past: 'supported', type: 'support', preps: 'for,to' },
   { forms: 'request,appeal', lemma: 'request', past: 'asked', type: 'request', preps: 'to,from' },
-  { forms: 'condemnation,criticism,opposition', lemma: 'criticism', past: 'criticised', type: 'criticize', preps: 'of,to' },
-  { forms: 'invasion,aggression,offensive,attack,attacks,occupation', lemma: 'invasion', past: 'attacked', type: 'attack', preps: 'of,on,against,in' },
+  {
+    forms: 'condemnation,criticism,opposition',
+    lemma: 'criticism',
+    past: 'criticised',
+    type: 'criticize',
+    preps: 'of,to',
+  },
+  {
+    forms: 'invasion,aggression,offensive,attack,attacks,occupation',
+    lemma: 'invasion',
+    past: 'attacked',
+    type: 'attack',
+    preps: 'of,on,against,in',
+  },
 ];
 
 /** Multi-word cues, matched on consecutive lower-case tokens; the first token is the key. */
@@ -197,23 +367,135 @@ const PHRASES: PhraseSpec[] = [
   { tokens: ['calls', 'on'], entry: { lemma: 'call on', past: 'called on', role: 'relation', type: 'request' } },
   { tokens: ['calling', 'on'], entry: { lemma: 'call on', past: 'called on', role: 'relation', type: 'request' } },
   { tokens: ['call', 'on'], entry: { lemma: 'call on', past: 'called on', role: 'relation', type: 'request' } },
-  { tokens: ['voted', 'against'], entry: { lemma: 'vote against', past: 'voted against', role: 'relation', type: 'criticize' } },
-  { tokens: ['vote', 'against'], entry: { lemma: 'vote against', past: 'voted against', role: 'relation', type: 'criticize' } },
+  {
+    tokens: ['voted', 'against'],
+    entry: { lemma: 'vote against', past: 'voted against', role: 'relation', type: 'criticize' },
+  },
+  {
+    tokens: ['vote', 'against'],
+    entry: { lemma: 'vote against', past: 'voted against', role: 'relation', type: 'criticize' },
+  },
   { tokens: ['voted', 'for'], entry: { lemma: 'vote for', past: 'voted for', role: 'relation', type: 'support' } },
-  { tokens: ['voted', 'in', 'favour', 'of'], entry: { lemma: 'vote for', past: 'voted for', role: 'relation', type: 'support' } },
-  { tokens: ['voted', 'in', 'favor', 'of'], entry: { lemma: 'vote for', past: 'voted for', role: 'relation', type: 'support' } },
-  { tokens: ['held', 'talks'], entry: { lemma: 'hold talks', past: 'held talks with', role: 'relation', type: 'consult', preps: ['with'], symmetric: true } },
-  { tokens: ['holds', 'talks'], entry: { lemma: 'hold talks', past: 'held talks with', role: 'relation', type: 'consult', preps: ['with'], symmetric: true } },
-  { tokens: ['video', 'conference'], entry: { lemma: 'video conference', past: 'held a video conference with', role: 'relation', type: 'consult', preps: ['with'], symmetric: true, noun: true } },
-  { tokens: ['military', 'action'], entry: { lemma: 'military action', past: 'attacked', role: 'relation', type: 'attack', preps: ['in', 'against', 'on'], noun: true } },
-  { tokens: ['military', 'operation'], entry: { lemma: 'military operation', past: 'attacked', role: 'relation', type: 'attack', preps: ['in', 'against', 'on'], noun: true } },
-  { tokens: ['in', 'support', 'of'], entry: { lemma: 'support', past: 'supported', role: 'relation', type: 'support' } },
-  { tokens: ['stance', 'against'], entry: { lemma: 'stance against', past: 'took a stance against', role: 'relation', type: 'criticize', noun: true } },
-  { tokens: ['stand', 'against'], entry: { lemma: 'stance against', past: 'took a stand against', role: 'relation', type: 'criticize', noun: true } },
-  { tokens: ['exchanged', 'views'], entry: { lemma: 'exchange views', past: 'exchanged views with', role: 'relation', type: 'consult', preps: ['with'], symmetric: true } },
-  { tokens: ['shared', 'his', 'views'], entry: { lemma: 'share views', past: 'shared views with', role: 'relation', type: 'consult', preps: ['with'], needsPrep: true } },
-  { tokens: ['shared', 'her', 'views'], entry: { lemma: 'share views', past: 'shared views with', role: 'relation', type: 'consult', preps: ['with'], needsPrep: true } },
-  { tokens: ['shared', 'their', 'views'], entry: { lemma: 'share views', past: 'shared views with', role: 'relation', type: 'consult', preps: ['with'], needsPrep: true } },
+  {
+    tokens: ['voted', 'in', 'favour', 'of'],
+    entry: { lemma: 'vote for', past: 'voted for', role: 'relation', type: 'support' },
+  },
+  {
+    tokens: ['voted', 'in', 'favor', 'of'],
+    entry: { lemma: 'vote for', past: 'voted for', role: 'relation', type: 'support' },
+  },
+  {
+    tokens: ['held', 'talks'],
+    entry: {
+      lemma: 'hold talks',
+      past: 'held talks with',
+      role: 'relation',
+      type: 'consult',
+      preps: ['with'],
+      symmetric: true,
+    },
+  },
+  {
+    tokens: ['holds', 'talks'],
+    entry: {
+      lemma: 'hold talks',
+      past: 'held talks with',
+      role: 'relation',
+      type: 'consult',
+      preps: ['with'],
+      symmetric: true,
+    },
+  },
+  {
+    tokens: ['video', 'conference'],
+    entry: {
+      lemma: 'video conference',
+      past: 'held a video conference with',
+      role: 'relation',
+      type: 'consult',
+      preps: ['with'],
+      symmetric: true,
+      noun: true,
+    },
+  },
+  {
+    tokens: ['military', 'action'],
+    entry: {
+      lemma: 'military action',
+      past: 'attacked',
+      role: 'relation',
+      type: 'attack',
+      preps: ['in', 'against', 'on'],
+      noun: true,
+    },
+  },
+  {
+    tokens: ['military', 'operation'],
+    entry: {
+      lemma: 'military operation',
+      past: 'attacked',
+      role: 'relation',
+      type: 'attack',
+      preps: ['in', 'against', 'on'],
+      noun: true,
+    },
+  },
+  {
+    tokens: ['in', 'support', 'of'],
+    entry: { lemma: 'support', past: 'supported', role: 'relation', type: 'support' },
+  },
+  {
+    tokens: ['stance', 'against'],
+    entry: { lemma: 'stance against', past: 'took a stance against', role: 'relation', type: 'criticize', noun: true },
+  },
+  {
+    tokens: ['stand', 'against'],
+    entry: { lemma: 'stance against', past: 'took a stand against', role: 'relation', type: 'criticize', noun: true },
+  },
+  {
+    tokens: ['exchanged', 'views'],
+    entry: {
+      lemma: 'exchange views',
+      past: 'exchanged views with',
+      role: 'relation',
+      type: 'consult',
+      preps: ['with'],
+      symmetric: true,
+    },
+  },
+  {
+    tokens: ['shared', 'his', 'views'],
+    entry: {
+      lemma: 'share views',
+      past: 'shared views with',
+      role: 'relation',
+      type: 'consult',
+      preps: ['with'],
+      needsPrep: true,
+    },
+  },
+  {
+    tokens: ['shared', 'her', 'views'],
+    entry: {
+      lemma: 'share views',
+      past: 'shared views with',
+      role: 'relation',
+      type: 'consult',
+      preps: ['with'],
+      needsPrep: true,
+    },
+  },
+  {
+    tokens: ['shared', 'their', 'views'],
+    entry: {
+      lemma: 'share views',
+      past: 'shared views with',
+      role: 'relation',
+      type: 'consult',
+      preps: ['with'],
+      needsPrep: true,
+    },
+  },
 ];
 
 const split = (s: string | undefined): string[] => (s ? s.split(',') : []);
@@ -288,10 +570,69 @@ export const NEGATORS: ReadonlySet<string> = new Set([
 ]);
 
 /** Words that make a following predicate hypothetical (it did not happen). */
-export const MODALS: ReadonlySet<string> = new Set(['might', 'may', 'could', 'would', 'should', 'if', 'whether', 'unless']);
+export const MODALS: ReadonlySet<string> = new Set([
+  'might',
+  'may',
+  'could',
+  'would',
+  'should',
+  'if',
+  'whether',
+  'unless',
+  'perhaps',
+  'maybe',
+  'possibly',
+]);
+
+/** Adverbial subordinators: a predicate in their clause is background, not the sentence's main event. */
+export const SUBORDINATORS: ReadonlySet<string> = new Set([
+  'before',
+  'after',
+  'when',
+  'while',
+  'since',
+  'because',
+  'although',
+  'though',
+  'unless',
+  'whereas',
+  'until',
+  'once',
+]);
+
+/** Subject pronouns that stand between an actor and a verb and that we do not resolve. */
+export const BLOCKING_PRONOUNS: ReadonlySet<string> = new Set(['i', 'we', 'it', 'they', 'this', 'these', 'you']);
+
+/** Forms of "be" before a participle make a passive. */
+export const BE_FORMS: ReadonlySet<string> = new Set(['be', 'been', 'being', 'is', 'was', 'were', 'are']);
+
+/** Prepositions (an object after one of these is not a direct object). */
+/** Heads of a noun phrase that stands for its country or organisation: "the government and people of Japan". */
+export const GOVERNMENT_HEADS: ReadonlySet<string> = new Set(
+  'government,governments,people,peoples,leaders,leadership,authorities,citizens,nation,embassy,army,forces,troops,parliament,president,king,officials,ministry,delegation'.split(
+    ',',
+  ),
+);
+
+export const PREPOSITIONS: ReadonlySet<string> = new Set(
+  'of,in,on,at,under,outside,into,from,for,with,by,about,against,among,between,during,through,over,after,before,within,without,across,toward,towards,to,amid,despite,like,than,via,per'.split(
+    ',',
+  ),
+);
 
 /** Words that close a clause for negation and modality scope. */
-export const CLAUSE_WORDS: ReadonlySet<string> = new Set(['but', 'that', 'which', 'who', 'while', 'although', 'because', 'since', 'when', 'and']);
+export const CLAUSE_WORDS: ReadonlySet<string> = new Set([
+  'but',
+  'that',
+  'which',
+  'who',
+  'while',
+  'although',
+  'because',
+  'since',
+  'when',
+  'and',
+]);
 
 /** Third-person personal pronouns resolved to the last salient person. */
 export const PERSON_PRONOUNS: ReadonlySet<string> = new Set(['he', 'she', 'him', 'his', 'her', 'hers']);

@@ -101,7 +101,8 @@ function shouldMerge(segment: string, next: string): boolean {
   const word = lastWord(trimmed);
   const nextTrim = next.trimStart();
   if (ABBREVIATIONS.has(word)) return true;
-  if (DOTTED_ACRONYM.test(word.length > 12 ? word.slice(-12) : word)) return !NEW_SENTENCE_START.test(nextTrim.slice(0, 30));
+  if (DOTTED_ACRONYM.test(word.length > 12 ? word.slice(-12) : word))
+    return !NEW_SENTENCE_START.test(nextTrim.slice(0, 30));
   if (SINGLE_INITIAL.test(trimmed.slice(-4))) return /^\p{Lu}/u.test(nextTrim);
   return false;
 }
@@ -118,7 +119,10 @@ function splitLine(line: string, offset: number, out: Span[]): void {
     current = current ? { start: current.start, end: seg.end } : { ...seg };
     const next = segments[i + 1];
     if (next) {
-      const segText = line.slice(current.end - offset - Math.min(60, current.end - current.start), current.end - offset);
+      const segText = line.slice(
+        current.end - offset - Math.min(60, current.end - current.start),
+        current.end - offset,
+      );
       const nextText = line.slice(next.start - offset, Math.min(next.end, next.start + 40) - offset);
       if (shouldMerge(segText, nextText)) continue;
     }
@@ -152,8 +156,10 @@ function chunks(line: string, offset: number): Span[] {
   while (a < line.length) {
     let b = Math.min(line.length, a + MAX_LINE);
     if (b < line.length) {
+      const stop = line.lastIndexOf('. ', b - 2);
       const space = line.lastIndexOf(' ', b);
-      if (space > a + MAX_LINE / 2) b = space + 1;
+      if (stop > a + MAX_LINE / 2) b = stop + 2;
+      else if (space > a + MAX_LINE / 2) b = space + 1;
       else if (/[\uDC00-\uDFFF]/u.test(line[b] ?? '')) b--; // never cut a surrogate pair
     }
     out.push({ start: offset + a, end: offset + b });

@@ -1,0 +1,253 @@
+/**
+ * `npm run bench:extract -- [--articles 1000] [--runs 3] [--seed 1] [--workers <n>] [--out bench-results/extract.json]`
+ *
+ * Extraction throughput on a corpus built from seeds/ (see corpus.ts): articles per second single-threaded
+ * (`extract`) and on worker threads (`extractParallel`), wall-clock median of the runs; peak RSS (sampled from a
+ * helper thread, so a busy main thread is still seen, plus `process.resourceUsage().maxRSS`); the chrono-only floor
+ * (`chrono.casual.parse` over the same texts) and the extractor/floor ratio; and whether the parallel output is
+ * byte-identical to the single-threaded output. Targets: >= 100 articles/s and <= 4x the chrono floor.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import * as chrono from 'chrono-node';
+import stringify from 'safe-stable-stringify';
+import { formatIssues, validateDataset, type Dataset } from '../../src/model/schema';
+import { extract, type ArticleInput } from '../extract/pipeline';
+import { defaultWorkers, extractParallel } from '../extract/parallel';
+import { buildCorpus, readSeeds, referenceDate } from './corpus';
+import { median, parseFlags, table } from './stats';
+
+export const TARGET_ARTICLES_PER_SECOND = 100;
+export const TARGET_FLOOR_RATIO = 4;
+
+/** Samples process RSS every `intervalMs` from a helper thread into shared memory. */
+export class RssSampler {
+  private readonly peak = new Float64Array(new SharedArrayBuffer(8));
+  private readonly worker: Worker;
+
+  constructor(intervalMs = 10) {
+    const code = `
+      const { workerData } = require('node:worker_threads');
+      const peak = new Float64Array(workerData.buffer);
+      setInterval(() => { const r = process.memoryUsage.rss(); if (r > peak[0]) peak[0] = r; }, workerData.interval);
+    `;
+    this.worker = new Worker(code, {
+      eval: true,
+      execArgv: [],
+      workerData: { buffer: this.peak.buffer, interval: intervalMs },
+    });
+    this.worker.unref();
+  }
+
+  /** Starts a new phase: the peak restarts from the current RSS. */
+  reset(): void {
+    this.peak[0] = process.memoryUsage.rss();
+  }
+
+  /** Peak RSS in bytes since the last reset (also samples now). */
+  read(): number {
+    return Math.max(this.peak[0] ?? 0, process.memoryUsage.rss());
+  }
+
+  async stop(): Promise<void> {
+    await this.worker.terminate();
+  }
+}
+
+interface ModeResult {
+  runsMs: number[];
+  medianMs: number | null;
+  articlesPerSecond: number | null;
+  peakRssBytes: number | null;
+  maxRssAfterBytes: number;
+  error?: string;
+}
+
+const maxRss = (): number => process.resourceUsage().maxRSS * 1024;
+
+async function measure(
+  runs: number,
+  sampler: RssSampler,
+  articles: number,
+  fn: () => unknown,
+): Promise<{ result: ModeResult; last: unknown }> {
+  const runsMs: number[] = [];
+  let peak = 0;
+  let last: unknown;
+  try {
+    for (let r = 0; r < runs; r++) {
+      last = undefined;
+      (globalThis as { gc?: () => void }).gc?.();
+      sampler.reset();
+      const started = performance.now();
+      last = await fn();
+      runsMs.push(performance.now() - started);
+      peak = Math.max(peak, sampler.read());
+      process.stdout.write(`  run ${r + 1}/${runs}: ${Math.round(runsMs[runsMs.length - 1] ?? 0)} ms\n`);
+    }
+  } catch (error) {
+    const m = median(runsMs);
+    return {
+      result: {
+        runsMs,
+        medianMs: m,
+        articlesPerSecond: m ? (articles * 1000) / m : null,
+        peakRssBytes: peak || null,
+        maxRssAfterBytes: maxRss(),
+        error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      },
+      last: undefined,
+    };
+  }
+  const m = median(runsMs);
+  return {
+    result: {
+      runsMs,
+      medianMs: m,
+      articlesPerSecond: m ? (articles * 1000) / m : null,
+      peakRssBytes: peak,
+      maxRssAfterBytes: maxRss(),
+    },
+    last,
+  };
+}
+
+function chronoFloor(articles: readonly ArticleInput[]): number {
+  let found = 0;
+  for (const a of articles) found += chrono.casual.parse(a.text, referenceDate(a)).length;
+  return found;
+}
+
+const mb = (bytes: number | null | undefined): string => (bytes ? `${(bytes / 1024 / 1024).toFixed(0)} MB` : 'n/a');
+const fixed = (n: number | null | undefined, digits = 1, unit = ''): string =>
+  n === null || n === undefined ? 'n/a' : `${n.toFixed(digits)}${unit}`;
+const passFail = (ok: boolean | null): string => (ok === null ? 'n/a' : ok ? 'PASS' : 'FAIL');
+
+async function main(argv: readonly string[]): Promise<number> {
+  const flags = parseFlags(argv, { articles: 1000, runs: 3, seed: 1, workers: defaultWorkers() });
+  const out = flags.strings.out ?? 'bench-results/extract.json';
+  const { articles: count, runs, seed, workers } = flags.numbers;
+  const startedAt = new Date();
+  console.log(
+    `bench:extract ${startedAt.toISOString()}: ${count} articles, ${runs} run(s), ${workers} worker(s), node ${process.version}, ${os.availableParallelism()} CPU(s), load ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
+
+  const corpus = buildCorpus(readSeeds('seeds'), count, seed);
+  const chars = corpus.reduce((n, a) => n + a.text.length, 0);
+  console.log(`corpus: ${corpus.length} articles, ${(chars / 1e6).toFixed(2)} M characters`);
+  const sampler = new RssSampler();
+
+  console.log('single-threaded extract():');
+  const single = await measure(runs, sampler, count, () => extract(corpus));
+  // Serialise and check the single-threaded output now, then let it go, so it does not inflate the next peaks.
+  let singleJson: string | undefined;
+  let validation = 'n/a';
+  let counts: Record<string, number> | undefined;
+  if (single.last) {
+    const dataset = single.last as Dataset;
+    singleJson = stringify(dataset);
+    const v = validateDataset(dataset);
+    validation = v.ok ? 'valid' : `INVALID:\n${formatIssues(v.issues, 5)}`;
+    counts = {
+      documents: dataset.documents.length,
+      actors: dataset.actors.length,
+      mentions: dataset.mentions.length,
+      timexes: dataset.timexes.length,
+      events: dataset.events.length,
+      relations: dataset.relations.length,
+    };
+    single.last = undefined;
+  }
+  console.log(`parallel extractParallel(…, ${workers}):`);
+  const parallel = await measure(runs, sampler, count, () => extractParallel(corpus, {}, workers));
+  const identical: boolean | null =
+    singleJson !== undefined && parallel.last ? singleJson === stringify(parallel.last as Dataset) : null;
+  parallel.last = undefined;
+  singleJson = undefined;
+  console.log('chrono floor (chrono.casual.parse):');
+  let chronoResults = 0;
+  const floor = await measure(runs, sampler, count, () => {
+    chronoResults = chronoFloor(corpus);
+  });
+  await sampler.stop();
+
+  const floorRatio =
+    single.result.medianMs && floor.result.medianMs ? single.result.medianMs / floor.result.medianMs : null;
+  const parallelFloorRatio =
+    parallel.result.medianMs && floor.result.medianMs ? parallel.result.medianMs / floor.result.medianMs : null;
+  const rateOk = (r: ModeResult): boolean | null =>
+    r.articlesPerSecond === null ? null : r.articlesPerSecond >= TARGET_ARTICLES_PER_SECOND;
+
+  console.log('');
+  console.log(
+    table(
+      ['measure', 'median', 'articles/s', 'peak RSS', 'target', 'result'],
+      [
+        ['extract (1 thread)', fixed(single.result.medianMs, 0, ' ms'), fixed(single.result.articlesPerSecond), mb(single.result.peakRssBytes), `>= ${TARGET_ARTICLES_PER_SECOND}/s`, passFail(rateOk(single.result))],
+        [`extractParallel (${workers})`, fixed(parallel.result.medianMs, 0, ' ms'), fixed(parallel.result.articlesPerSecond), mb(parallel.result.peakRssBytes), `>= ${TARGET_ARTICLES_PER_SECOND}/s`, passFail(rateOk(parallel.result))],
+        ['chrono floor', fixed(floor.result.medianMs, 0, ' ms'), fixed(floor.result.articlesPerSecond), mb(floor.result.peakRssBytes), '', ''],
+        ['extract / floor', fixed(floorRatio, 2, 'x'), '', '', `<= ${TARGET_FLOOR_RATIO}x`, passFail(floorRatio === null ? null : floorRatio <= TARGET_FLOOR_RATIO)],
+        ['parallel / floor', fixed(parallelFloorRatio, 2, 'x'), '', '', `<= ${TARGET_FLOOR_RATIO}x`, passFail(parallelFloorRatio === null ? null : parallelFloorRatio <= TARGET_FLOOR_RATIO)],
+      ], // prettier-ignore
+    ),
+  );
+  console.log(`process maxRSS: ${mb(maxRss())}`);
+  console.log(
+    `parallel output vs single-threaded: ${identical === null ? 'n/a' : identical ? 'OK (byte-identical)' : 'MISMATCH'}`,
+  );
+  console.log(`single-threaded dataset: ${validation}${counts ? ` ${JSON.stringify(counts)}` : ''}`);
+  for (const [name, r] of [
+    ['extract', single.result],
+    ['extractParallel', parallel.result],
+    ['chrono', floor.result],
+  ] as const) {
+    if (r.error) console.error(`${name} failed: ${r.error}`);
+  }
+
+  const report = {
+    benchmark: 'extract',
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    machine: {
+      node: process.version,
+      cpus: os.availableParallelism(),
+      loadavg: os.loadavg(),
+      platform: process.platform,
+    },
+    options: { articles: count, runs, seed, workers },
+    corpus: { articles: corpus.length, characters: chars },
+    single: single.result,
+    parallel: parallel.result,
+    chronoFloor: { ...floor.result, results: chronoResults },
+    ratios: { extractToFloor: floorRatio, parallelToFloor: parallelFloorRatio },
+    targets: { articlesPerSecond: TARGET_ARTICLES_PER_SECOND, floorRatio: TARGET_FLOOR_RATIO },
+    pass: {
+      singleRate: rateOk(single.result),
+      parallelRate: rateOk(parallel.result),
+      floorRatio: floorRatio === null ? null : floorRatio <= TARGET_FLOOR_RATIO,
+    },
+    parallelIdentical: identical,
+    validation,
+    counts,
+    maxRssBytes: maxRss(),
+  };
+  mkdirSync(path.dirname(out), { recursive: true });
+  writeFileSync(out, `${stringify(report, null, 2)}\n`);
+  console.log(`wrote ${out}`);
+  return single.result.error || parallel.result.error || identical === false ? 1 : 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error('bench:extract failed:', error);
+    process.exitCode = 1;
+  },
+);

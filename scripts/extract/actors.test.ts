@@ -1,0 +1,118 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { fc, test } from '@fast-check/vitest';
+import { actorKindOf, extractActors, type ActorResult } from './actors';
+import { findFurniture } from './clean';
+import { splitSentences } from './sentences';
+
+const run = (t: string): ActorResult => extractActors(t, splitSentences(t, findFurniture(t)));
+const seed = (name: string): string => readFileSync(new URL(`../../seeds/${name}`, import.meta.url), 'utf8');
+const idsOf = (t: string, surface: string): string[] =>
+  run(t)
+    .mentions.filter((m) => m.surface === surface)
+    .map((m) => m.actorId);
+
+describe('extractActors', () => {
+  it('recognises countries, demonyms and seats of power as the country', () => {
+    const t = 'The Kremlin said Moscow would respond. Russian troops entered Ukraine.';
+    expect(idsOf(t, 'The Kremlin')).toEqual(['country:RUS']);
+    expect(idsOf(t, 'Moscow')).toEqual(['country:RUS']);
+    expect(idsOf(t, 'Russian')).toEqual(['country:RUS']);
+    expect(idsOf(t, 'Ukraine')).toEqual(['country:UKR']);
+  });
+  it('maps U.S., US, America and American to the United States', () => {
+    const t = 'Officials met U.S. envoys. Both US and America agreed. American aid arrived.';
+    for (const s of ['U.S.', 'US', 'America', 'American']) expect(idsOf(t, s)).toEqual(['country:USA']);
+  });
+  it('treats a capital after a locative preposition as a place', () => {
+    const t = 'The summit was held in Phnom Penh. Beijing warned against it.';
+    expect(idsOf(t, 'Phnom Penh')).toEqual(['place:phnom-penh']);
+    expect(idsOf(t, 'Beijing')).toEqual(['country:CHN']);
+  });
+  it('strips titles and records the titled form as an alias', () => {
+    const r = run('Prime Minister Hun Sen spoke on Monday. Later, Hun Sen left.');
+    const hun = r.actors.find((a) => a.id === 'person:hun-sen');
+    expect(hun?.aliases).toContain('Prime Minister Hun Sen');
+    expect(r.mentions.filter((m) => m.actorId === 'person:hun-sen').map((m) => m.surface)).toEqual([
+      'Hun Sen',
+      'Hun Sen',
+    ]);
+  });
+  it('merges a later surname-only mention into the person', () => {
+    expect(idsOf('He met his counterpart Fumio Kishida. Kishida agreed.', 'Kishida')).toEqual(['person:fumio-kishida']);
+  });
+  it('resolves an acronym defined in brackets to the long form', () => {
+    const t = 'Staff of the Cambodian Mine Action Centre (CMAC) trained them. CMAC said so.';
+    expect(idsOf(t, 'CMAC')).toEqual(['org:cambodian-mine-action-centre', 'org:cambodian-mine-action-centre']);
+  });
+  it('joins long organisation names over of/and', () => {
+    const t = 'The Ministry of Foreign Affairs and International Cooperation said it was wrong.';
+    expect(run(t).actors.map((a) => a.id)).toEqual(['org:ministry-of-foreign-affairs-and-international-cooperation']);
+  });
+  it('types persons by apposition with a role noun', () => {
+    expect(idsOf('Rim Sokvy, co-founder of a think tank, said so.', 'Rim Sokvy')).toEqual(['person:rim-sokvy']);
+  });
+  it('resolves "the Kingdom" to the most-mentioned monarchy', () => {
+    expect(idsOf('Cambodia and Russia talked. Cambodia said the Kingdom is neutral.', 'the Kingdom')).toEqual([
+      'country:KHM',
+    ]);
+  });
+  it('knows historical states', () => {
+    expect(idsOf('The Soviet Union backed them, as did the USSR.', 'the USSR')).toEqual(['country:SUN']);
+  });
+  it('gives the kind encoded in an id', () => {
+    expect(actorKindOf('org:asean')).toBe('organization');
+    expect(actorKindOf('country:KHM')).toBe('country');
+  });
+  it('keeps offsets exact with emoji, combining marks and CRLF', () => {
+    const t = '😀 Se\u0301ance.\r\nPrime Minister Hun Sen 👍 met Japan\u2019s envoy in Tokyo.';
+    for (const m of run(t).mentions) expect(t.slice(m.start, m.end)).toBe(m.surface);
+    expect(idsOf(t, 'Hun Sen')).toEqual(['person:hun-sen']);
+  });
+  it('is deterministic', () => {
+    const t = seed('003_cc330f91d3e3a3b7.txt');
+    expect(JSON.stringify(run(t))).toBe(JSON.stringify(run(t)));
+  });
+  test.prop([fc.string({ maxLength: 300 })])('never throws; mentions slice to their surface, sorted, disjoint', (t) => {
+    const r = run(t);
+    let last = 0;
+    for (const m of r.mentions) {
+      expect(t.slice(m.start, m.end)).toBe(m.surface);
+      expect(m.start).toBeGreaterThanOrEqual(last);
+      last = m.end;
+    }
+  });
+});
+
+describe('extractActors on the seed articles', () => {
+  const persons = (file: string): string[] =>
+    run(seed(file))
+      .actors.filter((a) => a.kind === 'person')
+      .map((a) => a.name);
+  it('000: persons and the acronym orgs', () => {
+    expect(persons('000_20644a8384d2315e.txt')).toEqual([
+      'Hun Sen',
+      'Rim Sokvy',
+      'Thong Mengdavid',
+      'Volodymyr Zelensky',
+    ]);
+    const t = seed('000_20644a8384d2315e.txt');
+    expect(idsOf(t, 'CMAC')).toContain('org:cambodian-mine-action-centre');
+    expect(idsOf(t, 'JICA')).toContain('org:jica');
+  });
+  it('002: Moscow and the Kremlin are Russia; Putin is a person', () => {
+    const t = seed('002_8f6fdb70f5401a35.txt');
+    expect(idsOf(t, 'Moscow')).toEqual(['country:RUS']);
+    expect(idsOf(t, 'the Kremlin')).toEqual(['country:RUS']);
+    expect(persons('002_8f6fdb70f5401a35.txt')).toContain('Putin');
+  });
+  it('003: persons with titles stripped', () => {
+    expect(persons('003_cc330f91d3e3a3b7.txt')).toEqual(['Hun Sen', 'Mike Pompeo', 'Prak Sokhonn', 'Wang Yi']);
+  });
+  it('004: Kishida after Fumio Kishida, nothing from the teaser block', () => {
+    const t = seed('004_e1855cd80423222c.txt');
+    expect(idsOf(t, 'Kishida')).toEqual(['person:fumio-kishida', 'person:fumio-kishida']);
+    const teaserStart = t.indexOf('\u2022');
+    expect(run(t).mentions.every((m) => m.start < teaserStart)).toBe(true);
+  });
+});

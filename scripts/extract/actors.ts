@@ -1,0 +1,848 @@
+/**
+ * Actor recognition: countries, organisations, groups, persons and places, with exact mention offsets.
+ *
+ * Sources, in order of trust:
+ * 1. The general-knowledge gazetteer (gazetteer.ts): countries, demonyms, capitals, seats of power, regions,
+ *    international organisations and well-known groups. Case-sensitive, longest match.
+ * 2. Capitalised chunks from wink-nlp POS tags (PROPN and capitalised nouns), joined over "of/for/the/de..." (and over
+ *    "and" inside an organisation name such as "Ministry of X and Y"), then typed by general rules:
+ *    titles ("Prime Minister X" -> person X, the title is stripped and kept as an alias), organisation head words
+ *    ("... Institute", "Ministry of ...", "... Airlines"), role nouns around the name ("counterpart X", "X, a research
+ *    fellow"), first-name/surname and place lexicons (compromise), and name-likeness (a token unknown to the wink
+ *    vocabulary, e.g. "Mengdavid"). Chunks made only of ordinary English words with no such evidence are dropped
+ *    ("Foreign Policy", "Silent Observer"); chunks ending in an event word ("... Summit", "... War") are not actors.
+ * 3. Document-level resolution: acronyms defined in the text ("Cambodian Mine Action Centre (CMAC)"), surnames of
+ *    persons already named ("Kishida" after "Fumio Kishida"), repeats of any name typed elsewhere in the document,
+ *    "the Kingdom" -> the most-mentioned monarchy of the document.
+ *
+ * Capitals: a capital is a place ('place:phnom-penh') when it follows a locative preposition ("in Phnom Penh",
+ * "to Moscow", "from Beijing") or is followed by ", <Country>"; otherwise it is a metonym for its country
+ * ("Moscow said", "Beijing warned" -> country). Seats of power ("the Kremlin") are always the country.
+ *
+ * Deterministic: ids come from normalised names (slug), never from counters; everything is sorted by code units.
+ * Robust: every regex is linear; each sentence is cut into pieces of at most MAX_PIECE characters before wink sees it.
+ */
+import nlp from 'compromise';
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import type { Actor, ActorKind } from '../../src/model/schema';
+import {
+  EVENT_HEADS,
+  GAZETTEER,
+  MONARCHIES,
+  ORG_HEADS,
+  ROLE_NOUNS,
+  STOP_NAMES,
+  TITLES,
+  countryName,
+  slug,
+  type GazetteerEntry,
+} from './gazetteer';
+import type { Sentence } from './sentences';
+
+export { DEMONYM_TO_COUNTRY, TITLES, ROLE_NOUNS, slug } from './gazetteer';
+
+export interface FoundMention {
+  actorId: string;
+  start: number;
+  end: number;
+  surface: string;
+}
+
+export interface ActorResult {
+  actors: Actor[];
+  mentions: FoundMention[];
+}
+
+/** The kind encoded in an actor id ('country:KHM' -> 'country'). */
+export function actorKindOf(id: string): ActorKind {
+  const prefix = id.slice(0, id.indexOf(':'));
+  switch (prefix) {
+    case 'country':
+      return 'country';
+    case 'org':
+      return 'organization';
+    case 'group':
+      return 'group';
+    case 'person':
+      return 'person';
+    case 'place':
+      return 'place';
+    default:
+      return 'other';
+  }
+}
+
+const ID_PREFIX: Record<ActorKind, string> = {
+  country: 'country',
+  organization: 'org',
+  group: 'group',
+  person: 'person',
+  place: 'place',
+  other: 'other',
+};
+
+/** Id of an actor of `kind` named `name` (countries use ISO3 codes and come from the gazetteer). */
+export function actorId(kind: ActorKind, name: string): string {
+  return `${ID_PREFIX[kind]}:${slug(name) || 'x'}`;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Lexicons, loaded once.
+
+// Only the POS tagger: no NER automaton, sentiment or negation (they cost most of wink's time and are unused).
+const wink = winkNLP(model, ['pos']);
+const its = wink.its;
+/* eslint-disable @typescript-eslint/unbound-method -- wink's `its` helpers are plain functions, passed by design */
+const UNIQUE_ID = its.uniqueId;
+const POS = its.pos;
+const SPACES = its.precedingSpaces;
+/* eslint-enable @typescript-eslint/unbound-method */
+/** wink gives words of its vocabulary ids below this; unknown words get ids at or above it. */
+const VOCAB_LIMIT = Number(wink.readDoc('qzxjvkwq').tokens().out(UNIQUE_ID)[0]);
+const vocabCache = new Map<string, boolean>();
+const VOCAB_CACHE_MAX = 200_000;
+
+/** Whether a lower-cased word is in wink's English vocabulary (ordinary words and very common names). */
+function inVocab(word: string): boolean {
+  const w = word.toLowerCase();
+  const hit = vocabCache.get(w);
+  if (hit !== undefined) return hit;
+  const ids: unknown[] = wink.readDoc(w).tokens().out(UNIQUE_ID);
+  const known = ids.length > 0 && ids.every((id) => Number(id) < VOCAB_LIMIT);
+  if (vocabCache.size < VOCAB_CACHE_MAX) vocabCache.set(w, known);
+  return known;
+}
+
+const LEXICON = (nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }).model().one
+  .lexicon;
+function lexTags(word: string): string {
+  const v = Object.prototype.hasOwnProperty.call(LEXICON, word) ? LEXICON[word] : undefined;
+  return v === undefined ? '' : Array.isArray(v) ? v.join(',') : v;
+}
+const isFirstName = (w: string): boolean =>
+  /(?:^|,)(?:MaleName|FemaleName|FirstName)(?:,|$)/u.test(lexTags(w.toLowerCase()));
+const isLastName = (w: string): boolean => /(?:^|,)(?:LastName|Person)(?:,|$)/u.test(lexTags(w.toLowerCase()));
+const lexPlace = (w: string): boolean => /(?:^|,)(?:City|Place|Region)(?:,|$)/u.test(lexTags(w.toLowerCase()));
+const lexOrg = (w: string): boolean => /(?:^|,)(?:Organization|SportsTeam)(?:,|$)/u.test(lexTags(w.toLowerCase()));
+
+// ---------------------------------------------------------------------------------------------------------------
+// Tokens (our own, for gazetteer matching and typing).
+
+interface Tok {
+  text: string;
+  start: number;
+  end: number;
+}
+
+const TOKEN = /(?:\p{Lu}\.){2,4}|[\p{L}\p{M}\p{N}]+(?:['\u2019](?!s\b)[\p{L}\p{M}]+)*|[^\s\p{L}\p{M}\p{N}]/gu;
+
+function tokenize(text: string, offset = 0): Tok[] {
+  const out: Tok[] = [];
+  for (const m of text.matchAll(TOKEN))
+    out.push({ text: m[0], start: offset + m.index, end: offset + m.index + m[0].length });
+  return out;
+}
+
+/** Gazetteer indexed by first token; phrases as token arrays, longest first. */
+interface Phrase {
+  toks: string[];
+  entry: GazetteerEntry;
+}
+const BY_FIRST = new Map<string, Phrase[]>();
+function index(phrase: string, entry: GazetteerEntry): void {
+  const toks = tokenize(phrase).map((t) => t.text);
+  if (toks.length === 0) return;
+  const list = BY_FIRST.get(toks[0]!) ?? [];
+  list.push({ toks, entry });
+  BY_FIRST.set(toks[0]!, list);
+}
+for (const [phrase, entry] of GAZETTEER) {
+  index(phrase, entry);
+  if (phrase.startsWith('the ')) index(`The ${phrase.slice(4)}`, entry);
+}
+for (const list of BY_FIRST.values()) list.sort((a, b) => b.toks.length - a.toks.length);
+
+/** Titles as token arrays, longest first, keyed by first token. */
+const TITLE_BY_FIRST = new Map<string, string[][]>();
+for (const t of TITLES) {
+  const toks = tokenize(t).map((x) => x.text);
+  const list = TITLE_BY_FIRST.get(toks[0]!) ?? [];
+  list.push(toks);
+  TITLE_BY_FIRST.set(toks[0]!, list);
+}
+for (const list of TITLE_BY_FIRST.values()) list.sort((a, b) => b.length - a.length);
+
+function matchAt<T extends { toks: string[] } | string[]>(
+  toks: readonly Tok[],
+  i: number,
+  list: readonly T[] | undefined,
+): T | undefined {
+  if (!list) return undefined;
+  for (const cand of list) {
+    const ct: readonly string[] = 'toks' in cand ? cand.toks : cand;
+    if (i + ct.length > toks.length) continue;
+    let ok = true;
+    for (let k = 0; k < ct.length && ok; k++) ok = toks[i + k]!.text === ct[k];
+    if (ok) return cand;
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Candidates.
+
+type Evidence = 'gazetteer' | 'title' | 'org' | 'role' | 'lexicon' | 'namelike' | 'acronym' | 'place' | 'doc';
+
+interface Candidate {
+  start: number;
+  end: number;
+  kind: ActorKind;
+  /** Fixed id (gazetteer) or undefined (derived from the name). */
+  id?: string;
+  name: string;
+  evidence: Evidence;
+  /** Surface including a stripped title, kept as an alias. */
+  titled?: string;
+  /** 'kingdom' for "the Kingdom"; 'capital' for a capital used as metonym (already resolved). */
+  special?: 'kingdom';
+  /** Higher wins overlaps of equal length. */
+  priority: number;
+}
+
+const MAX_PIECE = 3000;
+const LOCATIVE = new Set([
+  'in',
+  'at',
+  'near',
+  'from',
+  'to',
+  'into',
+  'outside',
+  'inside',
+  'across',
+  'around',
+  'via',
+  'visit',
+  'visited',
+  'visiting',
+  'visits',
+  'toward',
+  'towards',
+  'across',
+  'throughout',
+  'within',
+  'between',
+]);
+const CONNECTORS = new Set([
+  'of',
+  'for',
+  'de',
+  'du',
+  'des',
+  'da',
+  'di',
+  'del',
+  'la',
+  'le',
+  'von',
+  'van',
+  'der',
+  'den',
+  'bin',
+  'ibn',
+  'al',
+  'el',
+]);
+const CALENDAR =
+  /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\.?$/u;
+const SPEECH =
+  /^(?:said|says|told|added|stressed|noted|recounted|warned|explained|stated|claimed|argued|wrote|tweeted|recalled|insisted|urged|announced|asked|replied|confirmed|denied)$/u;
+const ACRONYM = /^(?:\p{Lu}{2,6}|(?:\p{Lu}\.){2,4})$/u;
+const CAP = /^\p{Lu}/u;
+const ORG_ROLES =
+  /^(?:CEO|ceo|chief|chairman|chairwoman|president|spokesman|spokeswoman|spokesperson|director|executive|founder|co-founder|head|boss|board|shareholders|employees|officials?|subsidiary|unit)$/u;
+const PLACE_HEADS =
+  /^(?:Airport|Airfield|Harbour|Harbor|Province|District|County|Island|Islands|River|Valley|Mountains|Peninsula|Strait|Bay|Sea|Ocean|Lake|Desert|Square|Street|Avenue|Bridge|Canal|Coast)$/u;
+const ORG_NOUNS =
+  /^(?:channel|newspaper|paper|magazine|daily|website|site|outlet|group|party|company|firm|movement|organi[sz]ation|account|network|broadcaster|agency|station|brand|label|band|platform|app|tank|NGO|airline|carrier|manufacturer|maker|airframer|giant|conglomerate|contractor|rival|subsidiary|insurer|retailer|bank|lender|automaker|carmaker|operator|supplier|regulator|startup|corporation|publisher)$/u;
+
+function isCapWord(s: string): boolean {
+  return CAP.test(s) && /\p{L}/u.test(s);
+}
+
+/** Headline-case text: most longer words capitalised (section headings, titles). */
+function headlineCase(toks: readonly Tok[]): boolean {
+  let long = 0;
+  let caps = 0;
+  for (const t of toks) {
+    if (t.text.length < 4 || !/^\p{L}/u.test(t.text)) continue;
+    long++;
+    if (CAP.test(t.text)) caps++;
+  }
+  return long >= 3 && caps / long >= 0.7;
+}
+
+interface WinkTok {
+  text: string;
+  start: number;
+  end: number;
+  pos: string;
+}
+
+function winkTokens(text: string, offset: number): WinkTok[] {
+  const doc = wink.readDoc(text);
+  const values: string[] = doc.tokens().out();
+  const pos: string[] = doc.tokens().out(POS);
+  const spaces: string[] = doc.tokens().out(SPACES);
+  const out: WinkTok[] = [];
+  let p = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    p += spaces[i]?.length ?? 0;
+    if (text.startsWith(v, p)) {
+      out.push({ text: v, start: offset + p, end: offset + p + v.length, pos: pos[i] ?? 'X' });
+      p += v.length;
+    } else {
+      const q = text.indexOf(v, p);
+      if (q < 0 || q - p > 8) return out; // lost alignment: keep what is certain
+      out.push({ text: v, start: offset + q, end: offset + q + v.length, pos: pos[i] ?? 'X' });
+      p = q + v.length;
+    }
+  }
+  return out;
+}
+
+/** Capitalised chunks of a piece of text, as [start, end) spans in the document. */
+function chunksOf(text: string, offset: number): { start: number; end: number; sentenceInitial: boolean }[] {
+  const toks = winkTokens(text, offset);
+  const out: { start: number; end: number; sentenceInitial: boolean }[] = [];
+  let cur: { start: number; end: number; first: number; orgHead: boolean; hasOf: boolean } | undefined;
+  const isChunkTok = (i: number): boolean => {
+    const t = toks[i]!;
+    if (!isCapWord(t.text) || CALENDAR.test(t.text)) return false;
+    if (t.pos === 'PROPN') return true;
+    const initial = i === 0 || /^["'\u201c\u2018([\u2013\u2014-]$/u.test(toks[i - 1]!.text);
+    if (initial) return false;
+    return t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'X' || t.pos === 'NUM' || t.pos === 'VERB';
+  };
+  const close = (): void => {
+    if (cur) out.push({ start: cur.start, end: cur.end, sentenceInitial: cur.first === 0 });
+    cur = undefined;
+  };
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (isChunkTok(i)) {
+      if (cur && t.start - cur.end <= 1) {
+        cur.end = t.end;
+        if (ORG_HEADS.has(t.text)) cur.orgHead = true;
+      } else {
+        close();
+        cur = { start: t.start, end: t.end, first: i, orgHead: ORG_HEADS.has(t.text), hasOf: false };
+      }
+      continue;
+    }
+    // Connectors inside a name: "Ministry of Foreign Affairs", "University of the Philippines", "X and Y" in orgs.
+    if (cur && i + 1 < toks.length) {
+      const lower = t.text;
+      let j = i + 1;
+      if ((lower === 'of' || lower === 'for') && toks[j]?.text === 'the') j++;
+      const joinable = CONNECTORS.has(lower) || ((lower === 'and' || lower === '&') && cur.orgHead && cur.hasOf);
+      if (joinable && j < toks.length && isChunkTok(j) && toks[j]!.start - t.end <= 1) {
+        if (lower === 'of' || lower === 'for') cur.hasOf = true;
+        cur.end = toks[j - 1]!.end;
+        i = j - 1;
+        continue;
+      }
+    }
+    close();
+  }
+  close();
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+interface DocState {
+  text: string;
+  cands: Candidate[];
+  /** Spans of chunks that got no type, for the document pass. */
+  untyped: { start: number; end: number; toks: Tok[] }[];
+  /** Acronym definitions: acronym -> long-form candidate. */
+  acronyms: Map<string, Candidate>;
+}
+
+function gazetteerPass(toks: readonly Tok[], st: DocState): void {
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    // "the Kingdom" / "the kingdom" (not "the Kingdom of X"): the document's monarchy, resolved later.
+    if (
+      (t.text === 'the' || t.text === 'The') &&
+      /^[Kk]ingdom$/u.test(toks[i + 1]?.text ?? '') &&
+      toks[i + 2]?.text !== 'of'
+    ) {
+      st.cands.push({
+        start: t.start,
+        end: toks[i + 1]!.end,
+        kind: 'country',
+        name: 'the Kingdom',
+        evidence: 'gazetteer',
+        special: 'kingdom',
+        priority: 3,
+      });
+      i++;
+      continue;
+    }
+    const hit = matchAt(toks, i, BY_FIRST.get(t.text));
+    if (!hit) continue;
+    const last = toks[i + hit.toks.length - 1]!;
+    // A name glued to letters is not this name ("USAID" is not "US"): the tokenizer already guarantees word edges.
+    let entry = hit.entry;
+    if (entry.capitalOf) {
+      const prev = toks[i - 1]?.text.toLowerCase() ?? '';
+      const next = toks[i + hit.toks.length];
+      const nextCountry =
+        next?.text === ','
+          ? matchAt(toks, i + hit.toks.length + 1, BY_FIRST.get(toks[i + hit.toks.length + 1]?.text ?? ''))
+          : undefined;
+      if (LOCATIVE.has(prev) || (nextCountry && nextCountry.entry.kind === 'country')) {
+        const name = toks
+          .slice(i, i + hit.toks.length)
+          .map((x) => x.text)
+          .join(' ');
+        const placeName = t.text === 'the' || t.text === 'The' ? name.slice(4) : name;
+        entry = { id: actorId('place', placeName), name: placeName, kind: 'place' };
+      }
+    }
+    st.cands.push({
+      start: t.start,
+      end: last.end,
+      kind: entry.kind,
+      id: entry.id,
+      name: entry.name,
+      evidence: 'gazetteer',
+      priority: 3,
+    });
+    i += hit.toks.length - 1;
+  }
+}
+
+/** Splits a chunk's tokens at titles; returns the person part after the last title, if any. */
+function findTitle(toks: readonly Tok[]): { titleEnd: number; titleStart: number } | undefined {
+  let found: { titleEnd: number; titleStart: number } | undefined;
+  for (let i = 0; i < toks.length; i++) {
+    const hit = matchAt(toks, i, TITLE_BY_FIRST.get(toks[i]!.text));
+    if (hit) {
+      found = { titleStart: i, titleEnd: i + hit.length };
+      i += hit.length - 1;
+    }
+  }
+  return found;
+}
+
+function nameLike(toks: readonly Tok[]): boolean {
+  const words = toks.filter((t) => /\p{L}/u.test(t.text));
+  if (words.length === 0 || words.length > 4) return false;
+  if (!words.every((w) => isCapWord(w.text) && !ACRONYM.test(w.text) && !/\p{N}/u.test(w.text))) return false;
+  if (words.some((w) => ORG_HEADS.has(w.text) || EVENT_HEADS.has(w.text) || STOP_NAMES.has(w.text))) return false;
+  return true;
+}
+
+/** Types one capitalised chunk (after gazetteer phrases inside it have been found). */
+function typeChunk(
+  chunk: { start: number; end: number; sentenceInitial: boolean },
+  sentToks: readonly Tok[],
+  st: DocState,
+  headline: boolean,
+): void {
+  let toks = tokenize(st.text.slice(chunk.start, chunk.end), chunk.start);
+  while (toks.length > 0 && (/^(?:The|the)$/u.test(toks[0]!.text) || !/[\p{L}\p{N}]/u.test(toks[0]!.text)))
+    toks = toks.slice(1);
+  while (toks.length > 0 && !/[\p{L}\p{N}]/u.test(toks[toks.length - 1]!.text)) toks = toks.slice(0, -1);
+  if (toks.length === 0) return;
+  const start = toks[0]!.start;
+  const end = toks[toks.length - 1]!.end;
+  const surface = st.text.slice(start, end);
+  // Whole chunk is a gazetteer phrase: already a candidate.
+  const gaz = matchAt(toks, 0, BY_FIRST.get(toks[0]!.text));
+  if (gaz && gaz.toks.length === toks.length) return;
+
+  const sentIdx = sentToks.findIndex((t) => t.start >= chunk.start);
+  const before = sentIdx > 0 ? sentToks.slice(Math.max(0, sentIdx - 3), sentIdx) : [];
+  const afterIdx = sentToks.findIndex((t) => t.start >= end);
+  const after = afterIdx >= 0 ? sentToks.slice(afterIdx, afterIdx + 8) : [];
+
+  // Titles: "Prime Minister Hun Sen" -> person "Hun Sen"; "Minister of X" -> a role, not an actor.
+  const title = findTitle(toks);
+  if (title) {
+    const rest = toks.slice(title.titleEnd);
+    if (rest.length === 0 || rest[0]!.text === 'of') return; // a bare title or a role "Minister of ..."
+    if (nameLike(rest) && rest.length <= 4) {
+      const name = st.text.slice(rest[0]!.start, rest[rest.length - 1]!.end);
+      st.cands.push({
+        start: rest[0]!.start,
+        end: rest[rest.length - 1]!.end,
+        kind: 'person',
+        name,
+        evidence: 'title',
+        titled: st.text.slice(toks[title.titleStart]!.start, rest[rest.length - 1]!.end),
+        priority: 2,
+      });
+      return;
+    }
+    if (title.titleStart === 0) toks = rest;
+  }
+  const words = toks.map((t) => t.text);
+  const last = words[words.length - 1]!;
+  // Event / document names are not actors ("ASEAN Summit", "UN Charter", "World War II").
+  if (
+    EVENT_HEADS.has(last) ||
+    words.some((w, k) => k > 0 && EVENT_HEADS.has(w) && /^(?:I{1,3}|IV|V|\d+)$/u.test(words[k + 1] ?? ''))
+  )
+    return;
+  if (words.length === 1 && STOP_NAMES.has(last)) return;
+  if (words.every((w) => STOP_NAMES.has(w) || !/\p{L}/u.test(w) || CONNECTORS.has(w))) return;
+
+  // "<Demonym|Country> Government|Administration|Cabinet" -> the country.
+  if (words.length >= 2 && /^(?:Government|Administration|Cabinet|Regime|Authorities)$/u.test(last)) {
+    const head = matchAt(toks, 0, BY_FIRST.get(words[0]!));
+    if (head && head.entry.kind === 'country' && head.toks.length === words.length - 1) {
+      st.cands.push({
+        start,
+        end,
+        kind: 'country',
+        id: head.entry.id,
+        name: head.entry.name,
+        evidence: 'gazetteer',
+        priority: 2,
+      });
+      return;
+    }
+  }
+  // Organisations: a head word last, or followed by of/for/on ("Ministry of ...", "Institute for ...").
+  const orgHead = words.some(
+    (w, k) => ORG_HEADS.has(w) && (k === words.length - 1 || /^(?:of|for|on)$/u.test(words[k + 1] ?? '')),
+  );
+  const sStart = st.text.slice(start, end);
+  if (orgHead && words.length >= 2) {
+    st.cands.push({ start, end, kind: 'organization', name: sStart, evidence: 'org', priority: 2 });
+    return;
+  }
+  const phraseLex = lexTags(surface.toLowerCase());
+  if (/Organization/u.test(phraseLex) || (words.length === 1 && lexOrg(last))) {
+    st.cands.push({ start, end, kind: 'organization', name: surface, evidence: 'lexicon', priority: 2 });
+    return;
+  }
+  if (/City|Place|Region/u.test(phraseLex)) {
+    st.cands.push({ start, end, kind: 'place', name: surface, evidence: 'lexicon', priority: 2 });
+    return;
+  }
+  // Acronyms: organisations unless known otherwise.
+  if (words.length === 1 && ACRONYM.test(last)) {
+    if (!STOP_NAMES.has(last) && !/^[IVXLC]+$/u.test(last)) {
+      st.cands.push({ start, end, kind: 'organization', name: last, evidence: 'acronym', priority: 1 });
+    }
+    return;
+  }
+  // A quoted name after an organisation noun: 'the Telegram channel "X"', 'the newspaper "X"'.
+  const q = sentIdx > 0 ? sentToks[sentIdx - 1] : undefined;
+  const qNoun = sentIdx > 1 ? sentToks[sentIdx - 2]!.text : '';
+  if (q && /^["\u201c\u2018']$/u.test(q.text) && ORG_NOUNS.test(qNoun)) {
+    st.cands.push({ start, end, kind: 'organization', name: surface, evidence: 'org', priority: 2 });
+    return;
+  }
+  // Organisations by context: "airline X", "X, a company", "X CEO", "CEO of X", "X's chief executive".
+  const prevLower = before.length > 0 ? before[before.length - 1]!.text : '';
+  const prev2 = before.length > 1 ? before[before.length - 2]!.text : '';
+  const nextWord = after[0]?.text ?? '';
+  const orgContext =
+    (ORG_NOUNS.test(prevLower) && !CAP.test(prevLower)) ||
+    (/^(?:of|for|at|from)$/u.test(prevLower) && ORG_ROLES.test(prev2)) ||
+    (ORG_ROLES.test(nextWord) && !CAP.test(nextWord)) ||
+    (/^['\u2019]$/u.test(nextWord) && after[1]?.text === 's' && ORG_ROLES.test(after[2]?.text ?? '')) ||
+    (nextWord === ',' &&
+      /^(?:a|an|the)$/u.test(after[1]?.text ?? '') &&
+      after.slice(2, 6).some((t) => ORG_NOUNS.test(t.text)));
+  if (orgContext && words.length <= 5 && !words.some((w) => STOP_NAMES.has(w))) {
+    st.cands.push({ start, end, kind: 'organization', name: surface, evidence: 'org', priority: 2 });
+    return;
+  }
+  if (words.length >= 2 && PLACE_HEADS.test(last)) {
+    st.cands.push({ start, end, kind: 'place', name: surface, evidence: 'place', priority: 2 });
+    return;
+  }
+  // Persons.
+  if (nameLike(toks)) {
+    const prevWord = before.filter((t) => /\p{L}/u.test(t.text)).pop()?.text ?? '';
+    const prevIsTitle =
+      before.length >= 2 &&
+      before[before.length - 1]!.text === ',' &&
+      TITLE_BY_FIRST.has(before[before.length - 2]!.text);
+    const roleBefore = ROLE_NOUNS.has(prevWord) || prevIsTitle || /^(?:Mr|Mrs|Ms|Dr)\.?$/u.test(prevWord);
+    const apposition =
+      after[0]?.text === ',' &&
+      after.slice(1, 6).some((t) => ROLE_NOUNS.has(t.text.toLowerCase()) && !CAP.test(t.text));
+    const speaks = SPEECH.test(after[0]?.text ?? '') || (after[0]?.text === ',' && false);
+    const firstName = words.length >= 2 && isFirstName(words[0]!);
+    const lastName = isLastName(last);
+    const unknown = toks.some((t) => !inVocab(t.text));
+    const multi = words.length >= 2;
+    if (
+      roleBefore ||
+      apposition ||
+      (multi && (firstName || isLastName(last))) ||
+      (words.length === 1 && lastName && unknown) ||
+      (multi && unknown && !headline && speaks)
+    ) {
+      st.cands.push({
+        start,
+        end,
+        kind: 'person',
+        name: surface,
+        evidence: roleBefore || apposition ? 'role' : 'namelike',
+        priority: 2,
+      });
+      return;
+    }
+    // Places after a locative preposition, from the place lexicon.
+    if (LOCATIVE.has(prevWord) && words.every((w) => lexPlace(w) || inVocab(w)) && words.some((w) => lexPlace(w))) {
+      st.cands.push({ start, end, kind: 'place', name: surface, evidence: 'place', priority: 1 });
+      return;
+    }
+    if (words.length === 1 && lexPlace(last) && !chunk.sentenceInitial && !isFirstName(last)) {
+      st.cands.push({ start, end, kind: 'place', name: surface, evidence: 'lexicon', priority: 1 });
+      return;
+    }
+  }
+  st.untyped.push({ start, end, toks });
+}
+
+/** Acronym definitions: "Long Name (ABC)" / "Long Name [ABC]" where ABC's letters follow the name's initials. */
+function acronymMatches(name: string, acro: string): boolean {
+  const letters = acro.replace(/\P{Lu}/gu, '');
+  if (letters.length < 2) return false;
+  const initials = name
+    .split(/[\s-]+/u)
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .map((w) => w[0]!)
+    .join('');
+  // Subsequence test: every acronym letter appears in order among the initials; first letters agree.
+  if (initials[0] !== letters[0]) return false;
+  let k = 0;
+  for (const c of initials) if (c === letters[k]) k++;
+  return k === letters.length;
+}
+
+const ACRO_DEF = /[([](\p{Lu}[\p{Lu}.&-]{1,9})[)\]]/gu;
+const LONG_FORM_WORD = /^(?:\p{Lu}[\p{L}\p{M}'\u2019-]*|of|and|for|the|on|&|de)$/u;
+
+/**
+ * Acronym definitions. "Long Name (ABC)" / "Long Name [ABC]": walking back over capitalised words and connectors
+ * from the bracket, the longest long form whose initials contain ABC's letters in order (same first letter) is an
+ * organisation, and ABC is its alias everywhere in the document.
+ */
+function definitionsPass(st: DocState, sentToks: readonly Tok[][]): void {
+  for (const toks of sentToks) {
+    for (let i = 1; i + 2 < toks.length; i++) {
+      const open = toks[i]!;
+      if (open.text !== '(' && open.text !== '[') continue;
+      const acroTok = toks[i + 1]!;
+      const close = toks[i + 2]!;
+      if (close.text !== ')' && close.text !== ']') continue;
+      if (!ACRONYM.test(acroTok.text) || STOP_NAMES.has(acroTok.text)) continue;
+      ACRO_DEF.lastIndex = 0;
+      const acro = acroTok.text;
+      let best: { start: number; end: number } | undefined;
+      for (let k = i - 1; k >= 0 && k >= i - 14; k--) {
+        const w = toks[k]!.text;
+        if (!LONG_FORM_WORD.test(w)) break;
+        if (!CAP.test(w)) continue;
+        const span = { start: toks[k]!.start, end: toks[i - 1]!.end };
+        if (acronymMatches(st.text.slice(span.start, span.end), acro)) best = span;
+      }
+      if (!best) continue;
+      const longForm = st.text.slice(best.start, best.end);
+      const gaz = matchAt(
+        toks,
+        toks.findIndex((t) => t.start === best.start),
+        BY_FIRST.get(tokenize(longForm)[0]?.text ?? ''),
+      );
+      const existing = st.cands.find((c) => c.start === best.start && c.end === best.end);
+      const cand: Candidate =
+        existing && existing.kind !== 'person'
+          ? existing
+          : gaz && gaz.toks.length === tokenize(longForm).length
+            ? {
+                start: best.start,
+                end: best.end,
+                kind: gaz.entry.kind,
+                id: gaz.entry.id,
+                name: gaz.entry.name,
+                evidence: 'gazetteer',
+                priority: 3,
+              }
+            : {
+                start: best.start,
+                end: best.end,
+                kind: 'organization',
+                name: longForm,
+                evidence: 'acronym',
+                priority: 3,
+              };
+      if (!existing) st.cands.push(cand);
+      if (cand.kind === 'organization' || cand.kind === 'group' || cand.kind === 'country') st.acronyms.set(acro, cand);
+    }
+  }
+}
+
+/** Picks non-overlapping candidates: longer first, then higher priority, then earlier. */
+function resolveOverlaps(cands: Candidate[], textLength: number): Candidate[] {
+  const order = [...cands].sort(
+    (a, b) => b.end - b.start - (a.end - a.start) || b.priority - a.priority || a.start - b.start,
+  );
+  // Occupancy per character: linear in the covered length, so a 5 MB text with many mentions stays fast.
+  const taken = new Uint8Array(textLength);
+  const chosen: Candidate[] = [];
+  for (const c of order) {
+    let free = true;
+    for (let k = c.start; k < c.end && free; k++) if (taken[k]) free = false;
+    if (!free) continue;
+    taken.fill(1, c.start, c.end);
+    chosen.push(c);
+  }
+  return chosen.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Extracts actors and their mentions from the given sentences of `text`. */
+export function extractActors(text: string, sentences: readonly Sentence[]): ActorResult {
+  const st: DocState = { text, cands: [], untyped: [], acronyms: new Map() };
+  const sentToksAll: Tok[][] = [];
+  for (const s of sentences) {
+    for (let a = s.start; a < s.end; a += MAX_PIECE) {
+      let b = Math.min(s.end, a + MAX_PIECE);
+      if (b < s.end) {
+        const space = text.lastIndexOf(' ', b);
+        if (space > a + MAX_PIECE / 2) b = space;
+      }
+      const piece = text.slice(a, b);
+      const toks = tokenize(piece, a);
+      sentToksAll.push(toks);
+      gazetteerPass(toks, st);
+      if (!/\p{Lu}/u.test(piece)) {
+        a = b - MAX_PIECE;
+        continue;
+      }
+      const headline = headlineCase(toks);
+      for (const ch of chunksOf(piece, a)) typeChunk(ch, toks, st, headline);
+      a = b - MAX_PIECE;
+    }
+  }
+
+  definitionsPass(st, sentToksAll);
+
+  // Known names of this document: persons by full name and surname, orgs by name and defined acronym.
+  const known = new Map<string, Candidate>();
+  const surnames = new Map<string, Candidate | null>();
+  for (const c of st.cands) {
+    if (c.special || c.evidence === 'gazetteer') continue;
+    if (!known.has(c.name)) known.set(c.name, c);
+    if (c.kind === 'person') {
+      const parts = c.name.split(/\s+/u);
+      if (parts.length >= 2) {
+        const sur = parts[parts.length - 1]!;
+        const prev = surnames.get(sur);
+        if (prev === undefined) surnames.set(sur, c);
+        else if (prev && prev.name !== c.name) surnames.set(sur, null);
+      }
+    }
+  }
+  for (const [acro, c] of st.acronyms) known.set(acro, c);
+
+  // Document pass: untyped chunks and acronym tokens that repeat a known name.
+  const extra: Candidate[] = [];
+  for (const u of st.untyped) {
+    const surface = text.slice(u.start, u.end);
+    const hit = known.get(surface) ?? surnames.get(surface) ?? undefined;
+    if (hit) {
+      extra.push({
+        ...hit,
+        start: u.start,
+        end: u.end,
+        evidence: 'doc',
+        priority: 2,
+        titled: undefined,
+        name: hit.name,
+      });
+      continue;
+    }
+    // A chunk that starts with a known surname/name token ("Kishida agreed" chunks) or contains one.
+    for (const t of u.toks) {
+      const h = known.get(t.text) ?? surnames.get(t.text) ?? undefined;
+      if (h) extra.push({ ...h, start: t.start, end: t.end, evidence: 'doc', priority: 2, titled: undefined });
+    }
+  }
+  // Acronyms and surnames anywhere (also inside chunks typed otherwise, e.g. "CMAC" typed as a plain acronym).
+  for (const toks of sentToksAll) {
+    for (const t of toks) {
+      const def = st.acronyms.get(t.text);
+      if (def) extra.push({ ...def, start: t.start, end: t.end, evidence: 'doc', priority: 4, titled: undefined });
+      const sur = surnames.get(t.text);
+      if (sur) extra.push({ ...sur, start: t.start, end: t.end, evidence: 'doc', priority: 1, titled: undefined });
+    }
+  }
+  const all = resolveOverlaps([...st.cands, ...extra], text.length);
+
+  // Ids: gazetteer ids as they are; others from kind + name; acronym/surname mentions carry their target's name.
+  const idOf = (c: Candidate): string => c.id ?? actorId(c.kind, c.name);
+  // "the Kingdom": the most-mentioned monarchy of the document.
+  const countryCounts = new Map<string, number>();
+  for (const c of all)
+    if (c.kind === 'country' && !c.special) countryCounts.set(idOf(c), (countryCounts.get(idOf(c)) ?? 0) + 1);
+  let kingdom: string | undefined;
+  for (const [id, n] of [...countryCounts].sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]))) {
+    if (MONARCHIES.has(id.slice('country:'.length))) {
+      kingdom = id;
+      void n;
+      break;
+    }
+  }
+
+  const actors = new Map<string, { actor: Actor; surfaces: Set<string> }>();
+  const mentions: FoundMention[] = [];
+  for (const c of all) {
+    let id: string;
+    let name = c.name;
+    let kind = c.kind;
+    if (c.special === 'kingdom') {
+      if (!kingdom) continue;
+      id = kingdom;
+      name = countryName(kingdom.slice('country:'.length));
+      kind = 'country';
+    } else id = idOf(c);
+    const surface = text.slice(c.start, c.end);
+    mentions.push({ actorId: id, start: c.start, end: c.end, surface });
+    let rec = actors.get(id);
+    if (!rec) {
+      rec = { actor: { id, name, kind, aliases: [] }, surfaces: new Set() };
+      actors.set(id, rec);
+    }
+    rec.surfaces.add(surface);
+    if (c.titled) rec.surfaces.add(c.titled);
+  }
+  // Persons: prefer the longest full name seen as the display name.
+  const out: Actor[] = [];
+  for (const { actor, surfaces } of actors.values()) {
+    if (actor.kind === 'person') {
+      for (const s of surfaces) if (slug(s) === actor.id.slice('person:'.length)) actor.name = s;
+    }
+    actor.aliases = [...surfaces].filter((s) => s !== actor.name).sort(cmp);
+    out.push(actor);
+  }
+  out.sort((a, b) => cmp(a.id, b.id));
+  mentions.sort((a, b) => a.start - b.start || a.end - b.end);
+  return { actors: out, mentions };
+}

@@ -1,0 +1,218 @@
+/**
+ * The date layer of extraction: finds temporal expressions (TIMEX3: DATE, TIME, DURATION, SET) in an article and
+ * normalises them against its publication date.
+ *
+ * One chrono pass (dates-chrono.ts: absolute and partial dates, weekdays, clock times, with a past-bias refiner)
+ * plus one pass of each hand-written rule (dates-rules.ts: decades, ranges, bare years, relative periods, offsets,
+ * anaphora, durations, sets, vague references) over a masked copy of the text. Candidates are merged (specific
+ * rules win over generic ones, then longer spans), then "early/late/mid" and "since" are applied and anaphoric
+ * expressions are resolved against the previous resolved date in the text.
+ *
+ * Deterministic: the clock is never read; every value derives from `options.published`.
+ */
+import type { Candidate, DateOptions, FoundTimex, ResolvedDate } from './dates-types';
+import { chronoCandidates } from './dates-chrono';
+import {
+  COUNTED_RE,
+  quantityModifierBefore,
+  modYearDate,
+  modifierBefore,
+  monthNumber,
+  publicationEnd,
+  refBase,
+  ruleCandidates,
+  shiftPeriod,
+  sinceBefore,
+  MONTH_PATTERN,
+} from './dates-rules';
+import { parseCalendar } from '../../src/model/calendar';
+import { isRealDay, referenceFrom, type Day, type Reference } from './dates-calendar';
+
+export type { DateOptions, FoundTimex, ResolvedDate, TimexMod } from './dates-types';
+
+/** Prefixes after which a glued number is still a year: "mid-2020", "pre-1990". */
+const GLUE_OK_RE = /(?:^|[^a-z])(?:mid|pre|post|early|late|end|circa|c)-$/i;
+
+/**
+ * A copy of the text with the same length: furniture blanked, digit runs glued to letters ("COVID-19", "G20",
+ * "H5N1", "F-16") hidden so they never read as hours or years. Offsets are unchanged (one UTF-16 unit per unit).
+ */
+export function maskText(text: string, skip: readonly { start: number; end: number }[] = []): string {
+  let masked = text.replace(/(?<=[a-z]-?)\d+/gi, (digits: string, offset: number) =>
+    GLUE_OK_RE.test(text.slice(Math.max(0, offset - 8), offset)) ? digits : '_'.repeat(digits.length),
+  );
+  if (skip.length > 0) {
+    const chars = masked.split('');
+    for (const s of skip) {
+      const from = Math.max(0, Math.min(s.start, chars.length));
+      const to = Math.max(from, Math.min(s.end, chars.length));
+      for (let i = from; i < to; i++) if (chars[i] !== '\n') chars[i] = ' ';
+    }
+    masked = chars.join('');
+  }
+  return masked;
+}
+
+/** Picks non-overlapping candidates: higher priority first, then longer, then earlier. */
+function selectCandidates(cands: Candidate[]): Candidate[] {
+  const ordered = [...cands].sort(
+    (a, b) => b.priority - a.priority || b.end - b.start - (a.end - a.start) || a.start - b.start,
+  );
+  const chosen: Candidate[] = [];
+  const free = (c: Candidate) => c.end > c.start && !chosen.some((k) => c.start < k.end && k.start < c.end);
+  for (const c of ordered) {
+    if (!free(c)) continue;
+    // The two endpoints of a range are chosen together or not at all.
+    if (c.partner && !free(c.partner)) continue;
+    chosen.push(c);
+    if (c.partner) chosen.push(c.partner);
+  }
+  return chosen.sort((a, b) => a.start - b.start);
+}
+
+interface Anchor {
+  year: number;
+  month?: number;
+  day?: Day;
+}
+
+function anchorOf(c: Candidate): Anchor | undefined {
+  if (!c.date || (c.type !== 'DATE' && c.type !== 'TIME') || c.date.precision === 'decade') return undefined;
+  if (c.date.end !== undefined && c.date.precision !== 'day') return undefined; // ranges and modified periods
+  const p = parseCalendar(c.date.start);
+  if (!p) return undefined;
+  const a: Anchor = { year: p.year };
+  if (p.month !== undefined) a.month = p.month;
+  if (p.month !== undefined && p.day !== undefined) a.day = { year: p.year, month: p.month, day: p.day };
+  return a;
+}
+
+/**
+ * Resolves "four days later", "the next day", "the following week" against the previous resolved date; with no
+ * earlier date in the text, against the publication date (anchored 'publication'). A clock time without a date
+ * ("at 18:00 UTC") takes the day of the previous day-level date in its sentence, else the publication day.
+ */
+function resolveAnaphora(chosen: Candidate[], text: string, ref: Reference | undefined): void {
+  let anchor: Anchor | undefined;
+  const pub: Anchor | undefined = ref ? refBase(ref) : undefined;
+  let lastDay: { day: string; end: number } | undefined;
+  for (const c of chosen) {
+    const a = c.anaphor;
+    const base = anchor ?? pub;
+    if (a && base) {
+      let r: { value: string; date?: ResolvedDate } | undefined;
+      if (a.shape === 'period' || a.unit !== 'week') r = shiftPeriod(base, a.unit, a.n);
+      else r = shiftPeriod(base, 'day', a.n * 7);
+      if (r) {
+        c.value = a.part ? `${r.value}T${a.part}` : r.value;
+        if (r.date) c.date = r.date;
+        c.anchored = anchor ? 'previous' : 'publication';
+      }
+    }
+    if (c.clock && lastDay && !SENTENCE_END_RE.test(text.slice(lastDay.end, c.start))) {
+      c.value = `${lastDay.day}${c.clock}`;
+    }
+    const next = anchorOf(c);
+    if (next) anchor = next;
+    if (c.date?.precision === 'day' && c.date.end === undefined && /^\d{4}-\d\d-\d\d/.test(c.value))
+      lastDay = { day: c.value.slice(0, 10), end: c.end };
+  }
+}
+
+/** A sentence boundary between two offsets. */
+const SENTENCE_END_RE = /[.!?]["”’)]?(?:\s|$)|\n/;
+
+/** Applies "early/late/mid ..." and "since ..." to the chosen candidates. */
+function applyModifiers(chosen: Candidate[], masked: string, published: string | undefined): void {
+  for (let i = 0; i < chosen.length; i++) {
+    const c = chosen[i];
+    if (!c) continue;
+    // "about 40 years ago", "more than two years", "nearly a decade": TimeML keeps the modifier in the span.
+    if (c.mod === undefined && c.type !== 'SET' && COUNTED_RE.test(masked.slice(c.start, c.end))) {
+      const q = quantityModifierBefore(masked, c.start);
+      if (q && q.start >= (chosen[i - 1]?.end ?? 0)) {
+        c.start = q.start;
+        c.mod = q.mod;
+      }
+    }
+    if (c.type !== 'DATE' || !c.date) continue;
+    const periodLike = c.date.precision === 'year' || c.date.precision === 'month';
+    if (periodLike && c.mod === undefined && c.date.end === undefined) {
+      const m = modifierBefore(masked, c.start);
+      const prevEnd = chosen[i - 1]?.end ?? 0;
+      if (m && m.start >= prevEnd) {
+        c.start = m.start;
+        if (m.mod) {
+          c.mod = m.mod;
+          if (c.date.precision === 'year') c.date = modYearDate(Number(c.date.start.slice(0, 4)), m.mod);
+        }
+      }
+    }
+    if (published && sinceBefore(masked, c.start) && c.date.start <= published && c.anchored !== 'previous') {
+      c.date = { ...c.date, end: published };
+    }
+  }
+}
+
+/**
+ * Finds the temporal expressions of a text, sorted by start, non-overlapping, with exact offsets.
+ * Relative expressions are resolved against `options.published`; when it is null they keep an unresolved value
+ * (XXXX-XX-XX ...) and no `date`.
+ */
+export function extractTimexes(text: string, options: DateOptions): FoundTimex[] {
+  if (text.length === 0) return [];
+  const ref = referenceFrom(options.published);
+  const masked = maskText(text, options.skip);
+  const cands = [...chronoCandidates(masked, text, ref), ...ruleCandidates({ text: masked, ref })];
+  const chosen = selectCandidates(cands);
+  applyModifiers(chosen, masked, publicationEnd(ref));
+  resolveAnaphora(chosen, masked, ref);
+  return chosen.map((c) => {
+    const t: FoundTimex = {
+      start: c.start,
+      end: c.end,
+      text: text.slice(c.start, c.end),
+      type: c.type,
+      value: c.value,
+    };
+    if (c.date) t.date = c.date;
+    if (c.anchored) t.anchored = c.anchored;
+    if (c.mod) t.mod = c.mod;
+    if (c.range) t.range = c.range;
+    return t;
+  });
+}
+
+const DATELINE_RE = new RegExp(
+  String.raw`^(?:(?:published|posted|updated|date)(?:\s{1,3}on)?:?\s{1,3}|[^\n,:]{1,60},\s{0,3})?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s{1,3})?(?:(${MONTH_PATTERN})\.?\s{1,3}(\d{1,2})(?:st|nd|rd|th)?,?\s{1,3}|(\d{1,2})\s{1,3}(${MONTH_PATTERN})\.?,?\s{1,3})(\d{4})\b\s{0,3}(?:\([^()\n]{0,40}\)\s{0,3})?(?:[—–-]{1,2}|:|$)`,
+  'i',
+);
+
+/**
+ * A dateline near the top of an article ("AKP Phnom Penh, April 29, 2020 —", "Published: 12 May 2021"):
+ * the publication date and the span of the dateline. Only the first 12 lines (2,000 characters) are read.
+ */
+export function findDateline(text: string): { published: string; start: number; end: number } | undefined {
+  const head = text.slice(0, 2000);
+  let offset = 0;
+  const lines = head.split('\n');
+  for (let i = 0; i < lines.length && i < 12; i++) {
+    const line = lines[i] ?? '';
+    const trimmed = line.trimEnd();
+    const lead = trimmed.length - trimmed.trimStart().length;
+    const m = DATELINE_RE.exec(trimmed.slice(lead, lead + 200));
+    if (m) {
+      const month = monthNumber(m[1] ?? m[4] ?? '');
+      const day = Number(m[2] ?? m[3]);
+      const year = Number(m[5]);
+      if (month !== undefined && isRealDay(year, month, day)) {
+        const published = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+        const start = offset + lead;
+        const matched = m[0].trimEnd();
+        return { published, start, end: start + matched.length };
+      }
+    }
+    offset += line.length + 1;
+  }
+  return undefined;
+}

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { clip, MAX_TITLE, precisionOf } from './events';
+import { runFixture, timexOf } from './relations-fixtures';
+
+describe('events: one per reportable sentence', () => {
+  it('titles name who did what to whom, in the past tense, never the whole sentence', () => {
+    const text =
+      'He recalled the history, which included Japan sending peacekeeping forces to Cambodia in the old days.';
+    const { events } = runFixture(text);
+    expect(events).toHaveLength(1);
+    expect(events[0]!.title).toBe('Japan sent peacekeeping forces to Cambodia');
+    expect(events[0]!.actorIds).toEqual(['jpn', 'khm']);
+  });
+
+  it('a reporting verb after a quotation is titled with what was said', () => {
+    const { events } = runFixture('“Cambodia is proud to be a loyal friend to Japan,” Hun Sen said.');
+    expect(events[0]!.title).toBe('Hun Sen said: “Cambodia is proud to be a loyal friend…”');
+  });
+
+  it('event ids follow offset order and evidence is the sentence span', () => {
+    const text = 'Japan helped Cambodia. France praised Japan.';
+    const { events } = runFixture(text);
+    expect(events.map((e) => e.id)).toEqual(['d:e0', 'd:e1']);
+    expect(text.slice(events[1]!.evidence.start, events[1]!.evidence.end)).toBe('France praised Japan.');
+  });
+
+  it('keeps titles under the length limit at a word boundary', () => {
+    expect(clip('word '.repeat(40).trim()).length).toBeLessThanOrEqual(MAX_TITLE);
+    expect(clip('short')).toBe('short');
+  });
+});
+
+describe('events: date attachment', () => {
+  it("uses the sentence's own date (source text, with its expression)", () => {
+    const text = 'He added that Cambodia and Japan first forged official diplomatic ties on January 9, 1953.';
+    const { events } = runFixture(text, { timexes: [timexOf(text, 'January 9, 1953', '1953-01-09')] });
+    expect(events[0]!.date).toEqual({ start: '1953-01-09', precision: 'day', text: 'January 9, 1953', source: 'text' });
+    expect(events[0]!.title).toBe('Cambodia and Japan forged official diplomatic ties');
+  });
+
+  it('picks the date closest to the main verb when a sentence has two', () => {
+    const text = 'On Tuesday, officials recalled that Japan sent peacekeeping forces to Cambodia in 1992.';
+    const { events } = runFixture(text, {
+      timexes: [timexOf(text, 'Tuesday', '2021-11-30'), timexOf(text, '1992', '1992', 'year')],
+    });
+    expect(events[0]!.date.start).toBe('1992');
+    expect(events[0]!.date.precision).toBe('year');
+  });
+
+  it('falls back to the nearest preceding date of the paragraph (source context)', () => {
+    const text = 'Hun Sen arrived in Paris on March 28 and praised France. He said Cambodia opposed Russia.';
+    const { events } = runFixture(text, { timexes: [timexOf(text, 'March 28', '2022-03-28')] });
+    expect(events[1]!.title).toBe('Cambodia opposed Russia');
+    expect(events[1]!.date).toEqual({ start: '2022-03-28', precision: 'day', text: 'March 28', source: 'context' });
+  });
+
+  it('uses a following date of the paragraph when none precedes', () => {
+    const text = 'Hun Sen praised Japan. The call took place on March 28.';
+    const { events } = runFixture(text, { timexes: [timexOf(text, 'March 28', '2022-03-28')] });
+    expect(events[0]!.date.source).toBe('context');
+  });
+
+  it('does not borrow a date from another paragraph; falls back to the publication date', () => {
+    const text = 'The call took place on March 28.\nHun Sen praised Japan.';
+    const { events } = runFixture(text, { timexes: [timexOf(text, 'March 28', '2022-03-28')], published: '2022-04' });
+    expect(events[0]!.date).toEqual({ start: '2022-04', precision: 'month', text: '', source: 'publication' });
+  });
+
+  it('makes no event when nothing dates it (no timex, no publication date)', () => {
+    expect(runFixture('Hun Sen praised Japan.', { published: null }).events).toEqual([]);
+  });
+
+  it('reads the precision of a publication date from its shape', () => {
+    expect(precisionOf('2022')).toBe('year');
+    expect(precisionOf('2022-11')).toBe('month');
+    expect(precisionOf('2022-11-12')).toBe('day');
+  });
+});

@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { runFixture, triples } from './relations-fixtures';
+
+describe('relations: types and direction', () => {
+  it('reads a consultation with the object after "with", past titles and person qualifiers', () => {
+    const { relations, events } = runFixture(
+      'Prime Minister Hun Sen spoke with Ukrainian President Volodymyr Zelensky on the phone.',
+    );
+    expect(triples(relations)).toContain('hun-sen consult zelensky');
+    expect(events[0]!.title).toBe('Hun Sen spoke with Volodymyr Zelensky');
+  });
+
+  it('reads support (thanks, praise) and keeps the government-of phrase in the title', () => {
+    const { relations, events } = runFixture('Hun Sen also thanked the government and people of Japan for their help.');
+    expect(triples(relations)).toEqual(['hun-sen support jpn']);
+    expect(events[0]!.title).toBe('Hun Sen thanked the government and people of Japan');
+  });
+
+  it('reads aid with the recipient after "to", demonyms standing for their country', () => {
+    const { relations, events } = runFixture('Cambodia provided training in demining to Ukrainian officers.');
+    expect(triples(relations)).toEqual(['khm aid ukr']);
+    expect(events[0]!.title).toBe('Cambodia provided training in demining to Ukraine');
+  });
+
+  it('reads a request to a person named after a qualifier', () => {
+    const { relations } = runFixture(
+      'Prime Minister Hun Sen has requested that his Japanese counterpart Fumio Kishida increase cooperation.',
+    );
+    expect(triples(relations)).toEqual(['hun-sen request kishida', 'kishida affiliation jpn']);
+  });
+
+  it('reads criticism, with "voted against" as one cue', () => {
+    expect(triples(runFixture('Cambodia has twice voted against Russia in the assembly.').relations)).toEqual([
+      'khm criticize rus',
+    ]);
+    expect(triples(runFixture('France condemned Russia on Monday.').relations)).toEqual(['fra criticize rus']);
+  });
+
+  it('reads an attack and a nominal invasion ("Russia\'s invasion of Ukraine")', () => {
+    expect(triples(runFixture('Russia invaded Ukraine.').relations)).toEqual(['rus attack ukr']);
+    const { relations, events } = runFixture('The war began with Russia’s invasion of Ukraine.');
+    expect(triples(relations)).toEqual(['rus attack ukr']);
+    expect(events[0]!.title).toBe('Russia attacked Ukraine');
+  });
+
+  it('reads cooperation from coordinated subjects as one symmetric relation', () => {
+    const { relations, events } = runFixture('Hun Sen and Kishida agreed that they would find a way to mark the date.');
+    expect(triples(relations)).toEqual(['hun-sen cooperate kishida']);
+    expect(events[0]!.actorIds).toEqual(['hun-sen', 'kishida']);
+    expect(events[0]!.title.startsWith('Hun Sen and Fumio Kishida agreed')).toBe(true);
+  });
+
+  it('reads a nominal visit ("X\'s visit to Y")', () => {
+    const { relations } = runFixture('The two became partners following Hun Sen’s visit to Japan.');
+    expect(triples(relations)).toEqual(['hun-sen consult jpn']);
+  });
+
+  it('reads an agent after "by" on an event noun', () => {
+    const { relations } = runFixture('Hun Sen accepted the call by Mike Pompeo on Monday.');
+    expect(triples(relations)).toContain('pompeo consult hun-sen');
+  });
+
+  it('resolves "he" to the last salient person, not to the last-named one', () => {
+    const { relations } = runFixture('Hun Sen met France on Monday. He later spoke with Zelensky about the war.');
+    expect(triples(relations)).toContain('hun-sen consult zelensky');
+  });
+
+  it('resolves a definite title ("the Prime Minister") to the last person with that title', () => {
+    const { relations } = runFixture(
+      'Prime Minister Hun Sen arrived on Monday. The Prime Minister praised Japan for its help.',
+    );
+    expect(triples(relations)).toContain('hun-sen support jpn');
+  });
+
+  it("gives each relation the event of its sentence and that event's date", () => {
+    const { relations, events } = runFixture('Japan sent peacekeeping forces to Cambodia.');
+    expect(relations[0]!.eventId).toBe(events[0]!.id);
+    expect(relations[0]!.date).toEqual(events[0]!.date);
+    expect(relations[0]!.polarity).toBe('cooperation');
+    expect(relations[0]!.evidence).toEqual(events[0]!.evidence);
+  });
+});
+
+describe('relations: negation', () => {
+  it('flags "does not" and "nor does it" as negated', () => {
+    const { relations } = runFixture(
+      'Cambodia does not allow foreign troops, nor does it send military personnel to Ukraine.',
+    );
+    expect(triples(relations)).toEqual(['khm !aid ukr']);
+  });
+
+  it('flags "never" and "refused to"', () => {
+    expect(triples(runFixture('Japan never criticised Cambodia.').relations)).toEqual(['jpn !criticize khm']);
+    expect(triples(runFixture('China refused to condemn Russia.').relations)).toEqual(['chn !criticize rus']);
+  });
+
+  it('does not negate a presupposed nominal event ("does not turn a blind eye to Russia\'s aggression in Ukraine")', () => {
+    const { relations } = runFixture('Cambodia does not turn a blind eye to Russia’s aggression in Ukraine.');
+    expect(triples(relations)).toEqual(['rus attack ukr']);
+  });
+});
+
+describe('relations: affiliation', () => {
+  it('links a person to the country that qualifies them', () => {
+    expect(triples(runFixture('Cambodia’s Prime Minister Hun Sen arrived.').relations)).toEqual([
+      'hun-sen affiliation khm',
+    ]);
+    expect(triples(runFixture('Ukrainian President Volodymyr Zelensky arrived.').relations)).toEqual([
+      'zelensky affiliation ukr',
+    ]);
+    expect(triples(runFixture('Chinese State Counsellor and Foreign Minister Wang Yi arrived.').relations)).toEqual([
+      'wang-yi affiliation chn',
+    ]);
+  });
+
+  it('links a person to the organisation of an apposition', () => {
+    const { relations, events } = runFixture(
+      'Rim Sokvy, co-founder of The Thinker Cambodia, said the training was aid.',
+    );
+    expect(triples(relations)).toEqual(['rim-sokvy affiliation thinker']);
+    expect(events[0]!.title).toBe('Rim Sokvy said the training was aid');
+  });
+});

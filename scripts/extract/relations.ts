@@ -1,0 +1,89 @@
+/**
+ * Typed, directed relations between actors, one per actor pair and type per sentence, with polarity and a
+ * negation flag, each linked to the event of its sentence. The analysis itself is in relations-analysis.ts.
+ */
+import type { DatasetEvent, Polarity, Relation, RelationType } from '../../src/model/schema';
+import type { Predication, SentenceAnalysis } from './relations-analysis';
+
+export const POLARITY: Readonly<Record<RelationType, Polarity>> = {
+  consult: 'cooperation',
+  support: 'cooperation',
+  cooperate: 'cooperation',
+  aid: 'cooperation',
+  request: 'cooperation',
+  criticize: 'conflict',
+  attack: 'conflict',
+  affiliation: 'neutral',
+};
+
+interface Candidate {
+  source: string;
+  target: string;
+  type: RelationType;
+  negated: boolean;
+  symmetric: boolean;
+}
+
+/** Actor pairs a predication asserts, or none (no type, hypothetical, unattributed quotation, no partner). */
+export function predicationPairs(p: Predication): Candidate[] {
+  const cue = p.cue;
+  const type = cue.entry.type;
+  if (!type || cue.entry.role !== 'relation' || cue.hypothetical || cue.unattributedQuote) return [];
+  const negated = cue.negated && !(cue.noun && p.agentive);
+  const symmetric = cue.entry.symmetric === true;
+  const subjects = [...new Set(p.subjects.map((s) => s.actorId))];
+  const out: Candidate[] = [];
+  if (p.object) {
+    for (const s of subjects) {
+      if (s !== p.object.actorId) out.push({ source: s, target: p.object.actorId, type, negated, symmetric });
+    }
+  } else if (subjects.length >= 2 && (symmetric || (cue.noun && p.agentive))) {
+    for (let i = 0; i < subjects.length; i++) {
+      for (let j = i + 1; j < subjects.length; j++) {
+        out.push({ source: subjects[i]!, target: subjects[j]!, type, negated, symmetric: true });
+      }
+    }
+  }
+  return out;
+}
+
+/** Builds the relations of a document from its sentence analyses; `bySentence` links them to events. */
+export function buildRelations(
+  docId: string,
+  analyses: readonly SentenceAnalysis[],
+  bySentence: ReadonlyMap<number, DatasetEvent>,
+): Relation[] {
+  const relations: Relation[] = [];
+  for (const analysis of analyses) {
+    const seen = new Set<string>();
+    const candidates: Candidate[] = [];
+    for (const p of analysis.predications) candidates.push(...predicationPairs(p));
+    for (const a of analysis.affiliations) {
+      candidates.push({ source: a.source, target: a.target, type: 'affiliation', negated: false, symmetric: false });
+    }
+    const event = bySentence.get(analysis.sentence.start);
+    for (const c of candidates) {
+      if (c.source === c.target) continue;
+      const key = `${c.source}\u0000${c.target}\u0000${c.type}`;
+      const reverse = `${c.target}\u0000${c.source}\u0000${c.type}`;
+      if (seen.has(key) || (c.symmetric && seen.has(reverse))) continue;
+      seen.add(key);
+      const relation: Relation = {
+        id: `${docId}:r${relations.length}`,
+        source: c.source,
+        target: c.target,
+        type: c.type,
+        polarity: POLARITY[c.type],
+        negated: c.negated,
+        docId,
+        evidence: { start: analysis.sentence.start, end: analysis.sentence.end },
+      };
+      if (event) {
+        relation.eventId = event.id;
+        relation.date = event.date;
+      }
+      relations.push(relation);
+    }
+  }
+  return relations;
+}

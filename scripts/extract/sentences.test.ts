@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { fc, test } from '@fast-check/vitest';
+import { splitSentences } from './sentences';
+
+const texts = (t: string): string[] => splitSentences(t).map((s) => t.slice(s.start, s.end));
+
+describe('splitSentences', () => {
+  it('splits at full stops and keeps exact trimmed offsets', () => {
+    expect(texts('  One here.  Two there. ')).toEqual(['One here.', 'Two there.']);
+  });
+  it('does not split after U.S. before a capitalised name', () => {
+    expect(texts('He accepted the call by U.S. Secretary of State Mike Pompeo on April 8.')).toHaveLength(1);
+  });
+  it('does not split after titles and month abbreviations', () => {
+    expect(texts('Dr. Smith met Mr. Jones on Jan. 5. They talked.')).toEqual([
+      'Dr. Smith met Mr. Jones on Jan. 5.',
+      'They talked.',
+    ]);
+  });
+  it('keeps a split after U.S. when a pronoun starts the next sentence', () => {
+    expect(texts('Aid came from the U.S. He thanked them.')).toHaveLength(2);
+  });
+  it('never crosses a line break and numbers paragraphs by non-empty line', () => {
+    const s = splitSentences('Title line\r\n\r\nFirst para. Second.\nThird para');
+    expect(s.map((x) => x.paragraph)).toEqual([0, 1, 1, 2]);
+  });
+  it('drops sentences inside skip spans', () => {
+    const t = 'Logo of X\nBody text here.';
+    expect(splitSentences(t, [{ start: 0, end: 9 }]).map((s) => t.slice(s.start, s.end))).toEqual(['Body text here.']);
+  });
+  it('handles a long single line in linear time', () => {
+    const t = 'Cambodia said the talks went well. '.repeat(30_000);
+    const t0 = performance.now();
+    expect(splitSentences(t).length).toBe(30_000);
+    expect(performance.now() - t0).toBeLessThan(5000);
+  });
+  test.prop([fc.string({ maxLength: 300 })])('sentences are trimmed, ordered and inside the text', (t) => {
+    let last = 0;
+    for (const s of splitSentences(t)) {
+      expect(s.start).toBeGreaterThanOrEqual(last);
+      expect(s.end).toBeGreaterThan(s.start);
+      expect(t.slice(s.start, s.end).trim()).toBe(t.slice(s.start, s.end));
+      last = s.end;
+    }
+  });
+});
