@@ -4,7 +4,7 @@
  * only by colour. Plus "Clear filters" and "Clear selection" (which also clears the time window).
  */
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import { ACTOR_KINDS, POLARITIES, RELATION_TYPES } from '../model/schema';
+import { ACTOR_KINDS, POLARITIES, RELATION_TYPES } from '../model/schema-constants';
 import type { DocumentRecord } from '../model/schema';
 import type { AppState, Filters } from '../store/types';
 import { useAppStore, useAppStoreApi } from '../store/use-app-store';

@@ -1,6 +1,7 @@
 /** Fetching a dataset file: same-origin relative URLs only, size-capped, parsed and validated before use. */
-import { parseDatasetJson, MAX_DATASET_BYTES } from '../model/load';
-import type { DatasetIssue, ValidationResult } from '../model/schema';
+import type { Dataset, DatasetIssue, ValidationResult } from '../model/schema';
+import { MAX_DATASET_BYTES } from '../model/schema-constants';
+import type { ValidationVerdict } from '../model/validate.worker';
 import bundledDatasetUrl from '../../data/dataset.json?url';
 
 export { bundledDatasetUrl };
@@ -27,6 +28,52 @@ export function datasetUrlFromLocation(location: Pick<Location, 'search' | 'href
   return { url: resolved.href };
 }
 
+/** Validates on the main thread (loads the schema code on demand). */
+async function validateHere(text: string): Promise<ValidationResult> {
+  const { parseDatasetJson } = await import('../model/load');
+  return parseDatasetJson(text);
+}
+
+/**
+ * Validates in a worker while this thread parses the same text: the worker answers only the verdict, so the
+ * validated object never has to be cloned across. Rejects when no worker can run.
+ */
+function validateInWorker(text: string): Promise<ValidationResult> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('../model/validate.worker.ts', import.meta.url), { type: 'module' });
+    let parsed: { value: unknown } | null = null;
+    worker.onmessage = (event: MessageEvent<ValidationVerdict>) => {
+      worker.terminate();
+      if (!event.data.ok) resolve(event.data);
+      else if (parsed) resolve({ ok: true, dataset: parsed.value as Dataset });
+      else reject(new Error('the worker accepted text this thread could not parse'));
+    };
+    worker.onerror = (event) => {
+      event.preventDefault();
+      worker.terminate();
+      reject(new Error(event.message));
+    };
+    worker.postMessage(text);
+    try {
+      parsed = { value: JSON.parse(text) as unknown };
+    } catch {
+      parsed = null; // the worker reports the syntax error with its message
+    }
+  });
+}
+
+/** Parses and validates dataset text: in a worker when possible, else here. Never throws. */
+export async function validateDatasetText(text: string): Promise<ValidationResult> {
+  if (typeof Worker !== 'undefined') {
+    try {
+      return await validateInWorker(text);
+    } catch {
+      // A worker that cannot start (CSP, old browser): validate here.
+    }
+  }
+  return validateHere(text);
+}
+
 /** Fetches and validates a dataset. Never throws. */
 export async function fetchDataset(url: string, fetchImpl: typeof fetch = fetch): Promise<ValidationResult> {
   try {
@@ -46,7 +93,7 @@ export async function fetchDataset(url: string, fetchImpl: typeof fetch = fetch)
         issues: [{ pointer: '', message: `no dataset at ${url}: the server answered with a web page; check the path` }],
       };
     }
-    return parseDatasetJson(text);
+    return await validateDatasetText(text);
   } catch (error) {
     return { ok: false, issues: [{ pointer: '', message: `could not load ${url}: ${String(error)}` }] };
   }

@@ -4,13 +4,17 @@ import { NetworkPanel } from '../panels/network/network-panel';
 import { SourcePanel } from '../panels/source/source-panel';
 import { TimelinePanel } from '../panels/timeline/timeline-panel';
 import { PanelFrame } from '../ui/panel-frame';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useAppStoreApi } from '../store/use-app-store';
+import { watchPerfMarks } from './perf-marks';
 import { Header } from './header';
 import { useUrlState } from './use-url-state';
 
 export function Workspace({ notice }: { notice?: string | undefined }) {
   // The view lives in the URL fragment; a link opened later (hashchange) may bring its own notice.
   const url = useUrlState();
+  const storeApi = useAppStoreApi();
+  useEffect(() => watchPerfMarks(storeApi), [storeApi]);
   const [loadNoticeDismissed, setLoadNoticeDismissed] = useState(false);
   const shown = url.notice ?? (loadNoticeDismissed ? undefined : notice);
   const dismiss = () => {

@@ -1,9 +1,9 @@
 /** Parses untrusted dataset JSON text: prototype-safe JSON parsing, then the schema. Never throws. */
 import secureJsonParse from 'secure-json-parse';
 import { validateDataset, type ValidationResult } from './schema';
+import { MAX_DATASET_BYTES } from './schema-constants';
 
-/** Largest dataset file the app or the CLI will read (64 MB). */
-export const MAX_DATASET_BYTES = 64 * 1024 * 1024;
+export { MAX_DATASET_BYTES };
 
 /** Parses and validates a dataset from JSON text. */
 export function parseDatasetJson(text: string): ValidationResult {

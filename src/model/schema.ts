@@ -6,24 +6,27 @@ import * as z from 'zod/mini';
 import { en } from 'zod/locales';
 import { compareCalendar, isCalendarString } from './calendar';
 
-export const SCHEMA_VERSION = 1 as const;
+import {
+  ACTOR_KINDS,
+  DATE_SOURCES,
+  FURNITURE_KINDS,
+  POLARITIES,
+  PRECISIONS,
+  RELATION_TYPES,
+  SCHEMA_VERSION,
+  TIMEX_TYPES,
+} from './schema-constants';
 
-export const ACTOR_KINDS = ['person', 'country', 'organization', 'group', 'place', 'other'] as const;
-export const TIMEX_TYPES = ['DATE', 'TIME', 'DURATION', 'SET'] as const;
-export const PRECISIONS = ['day', 'month', 'year', 'decade'] as const;
-export const DATE_SOURCES = ['text', 'context', 'publication'] as const;
-export const RELATION_TYPES = [
-  'consult',
-  'support',
-  'cooperate',
-  'aid',
-  'request',
-  'criticize',
-  'attack',
-  'affiliation',
-] as const;
-export const POLARITIES = ['cooperation', 'conflict', 'neutral'] as const;
-export const FURNITURE_KINDS = ['logo', 'caption', 'headline', 'byline', 'bio', 'teaser', 'dateline', 'other'] as const;
+export {
+  ACTOR_KINDS,
+  DATE_SOURCES,
+  FURNITURE_KINDS,
+  POLARITIES,
+  PRECISIONS,
+  RELATION_TYPES,
+  SCHEMA_VERSION,
+  TIMEX_TYPES,
+};
 
 const CALENDAR_MESSAGE = 'expected YYYY, YYYY-MM or YYYY-MM-DD (a real calendar date)';
 z.config(en());

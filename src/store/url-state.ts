@@ -13,7 +13,7 @@
  */
 import { fromEpochDay, parseCalendar, toEpochDay } from '../model/calendar';
 import type { Dataset } from '../model/schema';
-import { ACTOR_KINDS, POLARITIES, RELATION_TYPES } from '../model/schema';
+import { ACTOR_KINDS, POLARITIES, RELATION_TYPES } from '../model/schema-constants';
 import type { TimeRange } from '../model/time';
 import { EMPTY_FILTERS, defaultViewState } from './initial-state';
 import type { Filters, LaneMode, NetworkView, ViewState } from './types';

@@ -1,6 +1,6 @@
 /** The legend of actor kinds: each kind has a colour AND an underline style, so colour never carries meaning alone. */
 import type { ActorKind } from '../model/schema';
-import { ACTOR_KINDS } from '../model/schema';
+import { ACTOR_KINDS } from '../model/schema-constants';
 import './ui.css';
 
 export const KIND_LABEL: Record<ActorKind, string> = {

@@ -3,7 +3,7 @@
  * colour-blind safe), a line style per polarity, grey dots for negated relations, width per evidence count.
  * Pure helpers, shared by the graph, the legend and the tests.
  */
-import { ACTOR_KINDS, POLARITIES, RELATION_TYPES } from '../../model/schema';
+import { ACTOR_KINDS, POLARITIES, RELATION_TYPES } from '../../model/schema-constants';
 import type { ActorKind, Polarity, Relation, RelationType } from '../../model/schema';
 
 export type ShapeName = 'circle' | 'square' | 'diamond' | 'triangle' | 'pentagon' | 'star';

@@ -3,7 +3,7 @@
  * zoom are imperative (use-graph-zoom). Highlighting is a selector. Node drags move a local copy of the position,
  * never the store. Nodes and edges are roving-tabindex buttons (arrow keys move, Enter selects, Escape clears).
  */
-import { memo, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { FocusEvent, KeyboardEvent, MouseEvent, PointerEvent } from 'react';
 import { pairKey } from '../../model/graph';
 import type { ActorKind } from '../../model/schema';
@@ -56,10 +56,6 @@ interface NodeProps {
   kind: ActorKind;
   name: string;
   mentions: number;
-  pressed: boolean;
-  /** In the highlighted set (only meaningful while something is highlighted; the rest is dimmed by CSS). */
-  lit: boolean;
-  tabIndex: 0 | -1;
   handlers: NodeHandlers;
 }
 
@@ -75,34 +71,23 @@ interface NodeHandlers {
   onBlur: (e: FocusEvent<SVGGElement>) => void;
 }
 
-const GraphNode = memo(function GraphNode({
-  id,
-  x,
-  y,
-  r,
-  kind,
-  name,
-  mentions,
-  pressed,
-  lit,
-  tabIndex,
-  handlers,
-}: NodeProps) {
+const GraphNode = memo(function GraphNode({ id, x, y, r, kind, name, mentions, handlers }: NodeProps) {
   const shape = KIND_SHAPE[kind];
+  // Selection state (is-lit, is-selected, aria-pressed, the roving tabindex) is set on the DOM by GraphView's
+  // useSelectionClasses, so a selection does not re-render the nodes. React never changes these props afterwards.
   return (
     <g
-      className={`node${lit ? ' is-lit' : ''}${pressed ? ' is-selected' : ''}`}
+      className="node"
       transform={`translate(${x},${y})`}
       data-actor-id={id}
       role="button"
-      tabIndex={tabIndex}
+      tabIndex={-1}
       aria-label={`${name}, ${kind}, ${mentions} ${mentions === 1 ? 'mention' : 'mentions'}`}
-      aria-pressed={pressed}
+      aria-pressed="false"
       {...handlers}
     >
       <title>{name}</title>
       <circle className="node-focus" r={r * 1.45 + 6} />
-      {pressed && <circle className="node-ring" r={r * 1.45 + 3} />}
       <path className={`node-shape kind-${kind}`} d={shapePath(shape, r)} fill={KIND_FILL[kind]} />
     </g>
   );
@@ -120,9 +105,6 @@ interface EdgeProps {
   targetGap: number;
   summary: EdgeSummary;
   label: string;
-  pressed: boolean;
-  lit: boolean;
-  tabIndex: 0 | -1;
   markerId: string | null;
   handlers: EdgeHandlers;
 }
@@ -143,9 +125,6 @@ const GraphEdge = memo(function GraphEdge({
   targetGap,
   summary,
   label,
-  pressed,
-  lit,
-  tabIndex,
   markerId,
   handlers,
 }: EdgeProps) {
@@ -160,18 +139,17 @@ const GraphEdge = memo(function GraphEdge({
   }
   return (
     <g
-      className={`edge${lit ? ' is-lit' : ''}${pressed ? ' is-selected' : ''}${summary.negatedOnly ? ' is-negated' : ''}`}
+      className={`edge${summary.negatedOnly ? ' is-negated' : ''}`}
       data-edge-key={edgeKey}
       data-source={source}
       data-target={target}
       role="button"
-      tabIndex={tabIndex}
+      tabIndex={-1}
       aria-label={label}
-      aria-pressed={pressed}
+      aria-pressed="false"
       {...handlers}
     >
       <line className="edge-hit" x1={x1} y1={y1} x2={x2} y2={y2} />
-      {pressed && <line className="edge-halo" x1={x1} y1={y1} x2={ex} y2={ey} strokeWidth={summary.width + 6} />}
       <line
         className="edge-line"
         x1={x1}
@@ -303,12 +281,13 @@ export function GraphView({ onReady }: { onReady?: (handle: GraphViewHandle | nu
     return () => onReady?.(null);
   }, [onReady, zoom.zoomIn, zoom.zoomOut, fit]);
 
-  // Tell the benchmark a selection has been painted.
+  // Tell the benchmark the graph (with its layout) or a selection on it has been painted.
+  const drawn = basePositions !== null;
   useEffect(() => {
-    if (typeof requestAnimationFrame === 'undefined') return;
+    if (typeof requestAnimationFrame === 'undefined' || !drawn) return;
     const frame = requestAnimationFrame(() => performance.mark('network:updated'));
     return () => cancelAnimationFrame(frame);
-  }, [selectedActorId, selectedEdge, selectedEventId, highlighted]);
+  }, [selectedActorId, selectedEdge, selectedEventId, highlighted, drawn]);
 
   const focusElement = useCallback((selector: string, attr: string, value: string) => {
     const el = [...(layerRef.current?.querySelectorAll<SVGGElement>(selector) ?? [])].find(
@@ -477,12 +456,6 @@ export function GraphView({ onReady }: { onReady?: (handle: GraphViewHandle | nu
 
   const selectedEdgeKey = selectedEdge ? pairKey(selectedEdge.source, selectedEdge.target) : null;
   const eventActive = selectedEventId !== null && index.eventsById.has(selectedEventId);
-  const edgeLit = (e: Edge): boolean => {
-    if (highlighted === null) return true;
-    if (eventActive) return highlighted.has(e.source) && highlighted.has(e.target);
-    if (selectedEdgeKey !== null) return e.key === selectedEdgeKey;
-    return e.source === selectedActorId || e.target === selectedActorId;
-  };
 
   const summaries = useMemo(() => new Map(subset.edges.map((e) => [e.key, summaryOf(e)])), [subset.edges]);
 
@@ -554,6 +527,67 @@ export function GraphView({ onReady }: { onReady?: (handle: GraphViewHandle | nu
     return out;
   }, [subset.edges, positionOf, summaries, index, radii, uid]);
 
+  // The node and edge layers depend on the layout and the subset only: a selection reuses the same elements, so
+  // React skips both layers and useSelectionClasses updates the few DOM nodes whose state changed.
+  const edgeElements = useMemo(
+    () =>
+      edgeGeometry.map((g) => (
+        <GraphEdge
+          key={g.edge.key}
+          edgeKey={g.edge.key}
+          source={g.edge.source}
+          target={g.edge.target}
+          x1={g.x1}
+          y1={g.y1}
+          x2={g.x2}
+          y2={g.y2}
+          targetGap={g.targetGap}
+          summary={g.summary}
+          label={g.label}
+          markerId={g.markerId}
+          handlers={edgeHandlers}
+        />
+      )),
+    [edgeGeometry, edgeHandlers],
+  );
+  const nodeElements = useMemo(
+    () =>
+      orderedActors.map((a) => {
+        const p = positionOf(a.id);
+        if (!p) return null;
+        return (
+          <GraphNode
+            key={a.id}
+            id={a.id}
+            x={p.x}
+            y={p.y}
+            r={radii.get(a.id) ?? 6}
+            kind={a.kind}
+            name={a.name}
+            mentions={index.mentionCounts.get(a.id) ?? 0}
+            handlers={nodeHandlers}
+          />
+        );
+      }),
+    [orderedActors, positionOf, radii, index, nodeHandlers],
+  );
+
+  useSelectionClasses(layerRef, {
+    nodeElements,
+    edgeElements,
+    edges: subset.edges,
+    highlighted,
+    selectedActorId,
+    selectedEdgeKey,
+    eventActive,
+    activeNode,
+    activeEdge,
+  });
+
+  const selectedPoint = selectedActorId !== null ? positionOf(selectedActorId) : undefined;
+  const selectedGeometry =
+    selectedEdgeKey !== null ? edgeGeometry.find((g) => g.edge.key === selectedEdgeKey) : undefined;
+
   return (
     <div className="graph-wrap">
       <svg
@@ -586,49 +620,31 @@ export function GraphView({ onReady }: { onReady?: (handle: GraphViewHandle | nu
         <g ref={layerRef} className="graph-layer">
           {basePositions && (
             <>
+              {selectedGeometry && (
+                <line
+                  className="edge-halo"
+                  aria-hidden="true"
+                  x1={selectedGeometry.x1}
+                  y1={selectedGeometry.y1}
+                  x2={selectedGeometry.x2}
+                  y2={selectedGeometry.y2}
+                  strokeWidth={selectedGeometry.summary.width + 6}
+                />
+              )}
               <g className="edges" role="group" aria-label="Links">
-                {edgeGeometry.map((g) => (
-                  <GraphEdge
-                    key={g.edge.key}
-                    edgeKey={g.edge.key}
-                    source={g.edge.source}
-                    target={g.edge.target}
-                    x1={g.x1}
-                    y1={g.y1}
-                    x2={g.x2}
-                    y2={g.y2}
-                    targetGap={g.targetGap}
-                    summary={g.summary}
-                    label={g.label}
-                    pressed={g.edge.key === selectedEdgeKey}
-                    lit={highlighted !== null && edgeLit(g.edge)}
-                    tabIndex={g.edge.key === activeEdge ? 0 : -1}
-                    markerId={g.markerId}
-                    handlers={edgeHandlers}
-                  />
-                ))}
+                {edgeElements}
               </g>
+              {selectedPoint && (
+                <circle
+                  className="node-ring"
+                  aria-hidden="true"
+                  cx={selectedPoint.x}
+                  cy={selectedPoint.y}
+                  r={(radii.get(selectedActorId ?? '') ?? 6) * 1.45 + 3}
+                />
+              )}
               <g className="nodes" role="group" aria-label="Actors">
-                {orderedActors.map((a) => {
-                  const p = positionOf(a.id);
-                  if (!p) return null;
-                  return (
-                    <GraphNode
-                      key={a.id}
-                      id={a.id}
-                      x={p.x}
-                      y={p.y}
-                      r={radii.get(a.id) ?? 6}
-                      kind={a.kind}
-                      name={a.name}
-                      mentions={index.mentionCounts.get(a.id) ?? 0}
-                      pressed={a.id === selectedActorId}
-                      lit={highlighted !== null && highlighted.has(a.id)}
-                      tabIndex={a.id === activeNode ? 0 : -1}
-                      handlers={nodeHandlers}
-                    />
-                  );
-                })}
+                {nodeElements}
               </g>
               <g className="labels" aria-hidden="true" fontSize={11 / scale} strokeWidth={3 / scale}>
                 {labels.map((l) => (
@@ -675,6 +691,117 @@ export function GraphView({ onReady }: { onReady?: (handle: GraphViewHandle | nu
 }
 
 const EMPTY_MOVES = new Map<string, Point>();
+
+/** How each selection flag shows on a node or edge element. */
+const FLAG_WRITERS: [string, (node: Element, on: boolean) => void][] = [
+  ['lit', (node, on) => node.classList.toggle('is-lit', on)],
+  [
+    'selected',
+    (node, on) => {
+      node.classList.toggle('is-selected', on);
+      node.setAttribute('aria-pressed', on ? 'true' : 'false');
+    },
+  ],
+  ['active', (node, on) => node.setAttribute('tabindex', on ? '0' : '-1')],
+];
+
+interface SelectionState {
+  nodeElements: unknown;
+  edgeElements: unknown;
+  edges: Edge[];
+  highlighted: Set<string> | null;
+  selectedActorId: string | null;
+  selectedEdgeKey: string | null;
+  eventActive: boolean;
+  activeNode: string | null;
+  activeEdge: string | null;
+}
+
+/**
+ * Applies the selection to the rendered nodes and edges on the DOM: `is-lit` (the rest is dimmed by CSS under
+ * .has-highlight), `is-selected`, `aria-pressed` and the roving tabindex. Only elements whose state changes are
+ * touched, so selecting costs O(highlighted + edges scan), not a React render of every node and edge.
+ */
+function useSelectionClasses(layerRef: React.RefObject<SVGGElement | null>, state: SelectionState): void {
+  const elements = useRef<{
+    nodesFor: unknown;
+    edgesFor: unknown;
+    nodes: Map<string, Element>;
+    edges: Map<string, Element>;
+  }>({ nodesFor: null, edgesFor: null, nodes: new Map(), edges: new Map() });
+  const touched = useRef(new Map<Element, string>());
+  const {
+    nodeElements,
+    edgeElements,
+    edges,
+    highlighted,
+    selectedActorId,
+    selectedEdgeKey,
+    eventActive,
+    activeNode,
+    activeEdge,
+  } = state;
+
+  useLayoutEffect(() => {
+    const layer = layerRef.current;
+    if (!layer) return;
+    const el = elements.current;
+    if (el.nodesFor !== nodeElements) {
+      el.nodesFor = nodeElements;
+      el.nodes = new Map(
+        [...layer.querySelectorAll('[data-actor-id]')].map((n) => [n.getAttribute('data-actor-id') ?? '', n]),
+      );
+    }
+    if (el.edgesFor !== edgeElements) {
+      el.edgesFor = edgeElements;
+      el.edges = new Map(
+        [...layer.querySelectorAll('[data-edge-key]')].map((n) => [n.getAttribute('data-edge-key') ?? '', n]),
+      );
+    }
+    // What each element should carry now: a space-separated state ("lit selected active").
+    const wanted = new Map<Element, string>();
+    const want = (node: Element | undefined, flag: string): void => {
+      if (node) wanted.set(node, `${wanted.get(node) ?? ''} ${flag}`);
+    };
+    if (highlighted !== null) {
+      for (const id of highlighted) want(el.nodes.get(id), 'lit');
+      for (const e of edges) {
+        const lit = eventActive
+          ? highlighted.has(e.source) && highlighted.has(e.target)
+          : selectedEdgeKey !== null
+            ? e.key === selectedEdgeKey
+            : e.source === selectedActorId || e.target === selectedActorId;
+        if (lit) want(el.edges.get(e.key), 'lit');
+      }
+    }
+    if (selectedActorId !== null) want(el.nodes.get(selectedActorId), 'selected');
+    if (selectedEdgeKey !== null) want(el.edges.get(selectedEdgeKey), 'selected');
+    if (activeNode !== null) want(el.nodes.get(activeNode), 'active');
+    if (activeEdge !== null) want(el.edges.get(activeEdge), 'active');
+
+    // Touch only what changes (attribute writes on SVG nodes are not free: each invalidates style).
+    const apply = (node: Element, before: string, after: string): void => {
+      for (const [flag, write] of FLAG_WRITERS) {
+        const on = after.includes(flag);
+        if (before.includes(flag) !== on) write(node, on);
+      }
+    };
+    for (const [node, flags] of touched.current) if (!wanted.has(node)) apply(node, flags, '');
+    for (const [node, flags] of wanted) apply(node, touched.current.get(node) ?? '', flags);
+    touched.current = wanted;
+  }, [
+    layerRef,
+    nodeElements,
+    edgeElements,
+    edges,
+    highlighted,
+    selectedActorId,
+    selectedEdgeKey,
+    eventActive,
+    activeNode,
+    activeEdge,
+  ]);
+}
 
 /** Edge summaries cached per edge object, so a new subset of the same edges keeps the same props. */
 const summaryCache = new WeakMap<Edge, EdgeSummary>();

@@ -42,10 +42,14 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-/** Ticks that keep the layout affordable: 300 for small graphs, fewer (never under 60) for large ones. */
+/**
+ * Ticks that keep the layout affordable: 300 for small graphs, fewer (never under 60) for large ones. The alpha
+ * decay is matched to the tick count (see computeLayout), so fewer ticks still cool down to a settled layout.
+ * Measured in the worker: about 9 ms per tick at 1,000 nodes, so 1,000 nodes take ≈ 0.9 s instead of 2.8 s.
+ */
 export function ticksFor(nodeCount: number): number {
-  if (nodeCount <= 1000) return 300;
-  return Math.max(60, Math.round(300_000 / nodeCount));
+  if (nodeCount <= 200) return 300;
+  return Math.max(60, Math.round(300 * Math.pow(200 / nodeCount, 0.68)));
 }
 
 /** A square-ish layout area that grows with the node count. */
@@ -89,6 +93,8 @@ export function computeLayout(
     .force('x', forceX<SimNode>(cx).strength(pull))
     .force('y', forceY<SimNode>(cy).strength(pull))
     .force('collide', forceCollide<SimNode>((d) => d.r + 3).iterations(1))
+    // Cool from 1 to d3's alphaMin (0.001) in exactly `ticks` ticks (d3's default decay assumes 300).
+    .alphaDecay(1 - Math.pow(0.001, 1 / Math.max(1, ticks)))
     .stop();
   // Shift the phyllotaxis start (d3 places nodes around 0,0) to the centre of the area.
   for (const n of simNodes) {
@@ -125,4 +131,47 @@ export function boundsOf(
   }
   if (x0 === Infinity) return null;
   return { x0: x0 - margin, y0: y0 - margin, x1: x1 + margin, y1: y1 + margin };
+}
+
+/**
+ * Places nodes that were left out of the force layout (selectors-network's MAX_LAYOUT_NODES): each next to its first placed neighbour,
+ * at a seeded angle, or, without one, on a ring around everything. Deterministic; the placed positions are kept.
+ */
+export function placeRest(
+  positions: Positions,
+  rest: readonly LayoutNode[],
+  links: readonly LayoutLink[],
+  seed: number,
+): Positions {
+  if (rest.length === 0) return positions;
+  const neighbours = new Map<string, string[]>();
+  const add = (a: string, b: string): void => {
+    const list = neighbours.get(a);
+    if (list) list.push(b);
+    else neighbours.set(a, [b]);
+  };
+  for (const l of links) {
+    add(l.source, l.target);
+    add(l.target, l.source);
+  }
+  const random = mulberry32(seed ^ 0x9e3779b9);
+  const box = boundsOf(positions.keys(), positions) ?? { x0: 0, y0: 0, x1: 400, y1: 400 };
+  const cx = (box.x0 + box.x1) / 2;
+  const cy = (box.y0 + box.y1) / 2;
+  const ring = Math.max(box.x1 - box.x0, box.y1 - box.y0) / 2 + 40;
+  const out: Positions = new Map(positions);
+  let isolated = 0;
+  for (const node of rest) {
+    const angle = random() * 2 * Math.PI;
+    const anchor = (neighbours.get(node.id) ?? []).map((id) => positions.get(id)).find((p) => p !== undefined);
+    if (anchor) {
+      const d = 30 + node.r * 2 + random() * 30;
+      out.set(node.id, { x: round(anchor.x + Math.cos(angle) * d), y: round(anchor.y + Math.sin(angle) * d) });
+    } else {
+      const a = isolated++ * 2.399963; // golden angle: an even spread around the ring
+      const d = ring + (isolated % 7) * 14;
+      out.set(node.id, { x: round(cx + Math.cos(a) * d), y: round(cy + Math.sin(a) * d) });
+    }
+  }
+  return out;
 }

@@ -1,13 +1,15 @@
 /** Runs computeLayout off the main thread; one request in, one Map of positions out. */
-import { computeLayout, type LayoutLink, type LayoutNode, type LayoutOptions } from './layout';
+import { computeLayout, placeRest, type LayoutLink, type LayoutNode, type LayoutOptions } from './layout';
 
 export interface LayoutRequest {
   nodes: LayoutNode[];
   links: LayoutLink[];
   options: LayoutOptions;
+  /** Nodes left out of the force layout, placed next to a neighbour afterwards. */
+  rest?: LayoutNode[];
 }
 
 self.onmessage = (event: MessageEvent<LayoutRequest>) => {
-  const { nodes, links, options } = event.data;
-  self.postMessage(computeLayout(nodes, links, options));
+  const { nodes, links, options, rest = [] } = event.data;
+  self.postMessage(placeRest(computeLayout(nodes, links, options), rest, links, options.seed));
 };

@@ -106,7 +106,7 @@ describe('NetworkPanel graph', () => {
     expect(edge).toHaveAttribute('role', 'button');
     await user.click(edge as Element);
     expect(store.getState().selectedEdge).toEqual({ source: 'a-northland', target: 'a-southland' });
-    const aside = screen.getByRole('complementary', { name: /Evidence/ });
+    const aside = await screen.findByRole('complementary', { name: /Evidence/ }, { timeout: 5000 });
     const items = within(aside).getAllByRole('listitem');
     // consult (doc-a), attack (doc-b), cooperate (doc-c).
     expect(items).toHaveLength(3);
@@ -126,7 +126,7 @@ describe('NetworkPanel graph', () => {
     expect(edge).toHaveClass('is-negated');
     expect(edge?.getAttribute('aria-label')).toContain('not support');
     await user.click(edge as Element);
-    const aside = screen.getByRole('complementary', { name: /Evidence/ });
+    const aside = await screen.findByRole('complementary', { name: /Evidence/ }, { timeout: 5000 });
     expect(aside).toHaveTextContent('not support');
     expect(aside).toHaveTextContent('negated');
   });
@@ -169,7 +169,7 @@ describe('NetworkPanel table', () => {
     const { store } = renderPanel();
     await user.click(screen.getByRole('button', { name: 'Table' }));
     expect(store.getState().networkView).toBe('table');
-    const actors = screen.getByRole('table', { name: /^Actors/ });
+    const actors = await screen.findByRole('table', { name: /^Actors/ }, { timeout: 5000 });
     expect(within(actors).getAllByRole('row')).toHaveLength(smallDataset.actors.length + 1);
     const relations = screen.getByRole('table', { name: /^Relations/ });
     expect(within(relations).getAllByRole('row')).toHaveLength(smallDataset.relations.length + 1);
@@ -185,7 +185,7 @@ describe('NetworkPanel table', () => {
     const { store } = renderPanel();
     await user.click(screen.getByRole('button', { name: 'Table' }));
     act(() => store.getState().setFilters({ actorKinds: ['person', 'country'] }));
-    const actors = screen.getByRole('table', { name: /^Actors/ });
+    const actors = await screen.findByRole('table', { name: /^Actors/ }, { timeout: 5000 });
     expect(within(actors).getAllByRole('row')).toHaveLength(5);
     await user.click(within(actors).getByRole('button', { name: /^Name/ }));
     const names = within(actors)

@@ -1,11 +1,13 @@
 /** The Network panel: a toolbar (Graph | Table, zoom), the graph or the tables, the evidence of a selected link. */
-import { useCallback, useState } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import { useAppStore, useAppStoreApi } from '../../store/use-app-store';
 import type { NetworkView } from '../../store/types';
-import { EvidenceList } from './evidence-list';
 import { GraphView, type GraphViewHandle } from './graph-view';
 import { Legend } from './legend';
-import { NetworkTable } from './network-table';
+
+// Not needed at start: loaded when first shown (keeps the initial bundle small).
+const NetworkTable = lazy(() => import('./network-table').then((m) => ({ default: m.NetworkTable })));
+const EvidenceList = lazy(() => import('./evidence-list').then((m) => ({ default: m.EvidenceList })));
 import './network.css';
 
 const selectNetworkView = (s: { networkView: NetworkView }) => s.networkView;
@@ -52,10 +54,22 @@ export function NetworkPanel() {
               <Legend />
             </>
           ) : (
-            <NetworkTable />
+            <Suspense
+              fallback={
+                <p className="graph-status" role="status">
+                  Loading the tables…
+                </p>
+              }
+            >
+              <NetworkTable />
+            </Suspense>
           )}
         </div>
-        <EvidenceList />
+        {hasEdge && (
+          <Suspense fallback={null}>
+            <EvidenceList />
+          </Suspense>
+        )}
       </div>
     </div>
   );

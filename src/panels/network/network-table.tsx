@@ -2,7 +2,7 @@
  * The network as two semantic tables (for screen readers and for checking numbers): visible actors and visible
  * relations, sortable by header buttons. Long tables render in pages of PAGE rows with a "Show more" button.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { pairKey } from '../../model/graph';
 import type { Actor, Relation } from '../../model/schema';
 import { selectIndex, selectVisibleActors, selectVisibleRelations } from '../../store/selectors';
@@ -236,7 +236,21 @@ function RelationsTable() {
   );
 }
 
+/** Changes whenever a selection the tables reflect changes (for the perf mark). */
+const selectSelectionKey = (s: {
+  selectedActorId: string | null;
+  selectedEventId: string | null;
+  selectedEdge: { source: string; target: string } | null;
+}) => `${s.selectedActorId}|${s.selectedEventId}|${s.selectedEdge?.source}|${s.selectedEdge?.target}`;
+
 export function NetworkTable() {
+  // Tell the benchmark the tables (the network panel in this view) have drawn the current selection.
+  const selectionKey = useAppStore(selectSelectionKey);
+  useEffect(() => {
+    if (typeof requestAnimationFrame === 'undefined') return;
+    const frame = requestAnimationFrame(() => performance.mark('network:updated'));
+    return () => cancelAnimationFrame(frame);
+  }, [selectionKey]);
   return (
     <div className="network-table">
       <ActorsTable />

@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { LayoutInput } from '../../store/selectors-network';
-import { areaFor, computeLayout, ticksFor, type LayoutOptions, type Positions } from './layout';
+import { areaFor, computeLayout, placeRest, ticksFor, type LayoutOptions, type Positions } from './layout';
 import type { LayoutRequest } from './layout.worker';
 
 /** Laid out on the main thread up to this many actors (≈ 20 ms), in a worker beyond. */
@@ -21,7 +21,8 @@ export function layoutOptionsFor(nodeCount: number): LayoutOptions {
 function layoutNow(input: LayoutInput): Positions {
   const cached = cache.get(input);
   if (cached) return cached;
-  const positions = computeLayout(input.nodes, input.links, layoutOptionsFor(input.nodes.length));
+  const options = layoutOptionsFor(input.nodes.length);
+  const positions = placeRest(computeLayout(input.nodes, input.links, options), input.rest, input.links, options.seed);
   cache.set(input, positions);
   return positions;
 }
@@ -51,6 +52,7 @@ export function useLayout(input: LayoutInput): Positions | null {
       nodes: input.nodes,
       links: input.links,
       options: layoutOptionsFor(input.nodes.length),
+      rest: input.rest,
     };
     worker.postMessage(request);
     return () => worker.terminate();

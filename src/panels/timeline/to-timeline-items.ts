@@ -3,7 +3,8 @@
  * built with textContent (never an HTML string), and every item has an accessible name: its title and its date.
  */
 import { fromEpochDay } from '../../model/calendar';
-import { ACTOR_KINDS, type Actor, type ActorKind, type DatasetEvent, type DocumentRecord } from '../../model/schema';
+import type { Actor, ActorKind, DatasetEvent, DocumentRecord } from '../../model/schema';
+import { ACTOR_KINDS } from '../../model/schema-constants';
 import type { TimeRange } from '../../model/time';
 import type { LaneMode } from '../../store/types';
 import type { AggEntry, Bin } from './aggregate';
