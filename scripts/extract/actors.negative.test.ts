@@ -18,8 +18,9 @@ describe('junk that must not become actors', () => {
     ['bare titles', 'The Prime Minister said the Deputy Prime Minister agreed.', []],
     [
       'event names',
+      // "the UN Charter" is a document: the UN inside its name is not a mention (seed gold guide).
       'He attended the Special ASEAN Summit and the UN Charter talks.',
-      ['Association of Southeast Asian Nations', 'United Nations'],
+      ['Association of Southeast Asian Nations'],
     ],
     ['diseases', 'COVID-19 and Coronavirus spread.', []],
   ])('%s', (_label, text, expected) => {

@@ -27,13 +27,17 @@ import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { Actor, ActorKind } from '../../src/model/schema';
 import {
+  DOCUMENT_HEADS,
   EVENT_HEADS,
   GAZETTEER,
   MONARCHIES,
   ORG_HEADS,
+  PLATFORMS,
+  PLATFORM_VENUE_NEXT,
   ROLE_NOUNS,
   STOP_NAMES,
   TITLES,
+  VENUE_HEADS,
   countryName,
   slug,
   type GazetteerEntry,
@@ -263,7 +267,7 @@ const CAP = /^\p{Lu}/u;
 const ORG_ROLES =
   /^(?:CEO|ceo|chief|chairman|chairwoman|president|spokesman|spokeswoman|spokesperson|director|executive|founder|co-founder|head|boss|board|shareholders|employees|officials?|subsidiary|unit)$/u;
 const PLACE_HEADS =
-  /^(?:Airport|Airfield|Harbour|Harbor|Province|District|County|Island|Islands|River|Valley|Mountains|Peninsula|Strait|Bay|Sea|Ocean|Lake|Desert|Square|Street|Avenue|Bridge|Canal|Coast)$/u;
+  /^(?:Airport|Airfield|Harbour|Harbor|Province|District|County|Island|Islands|River|Valley|Mountains|Peninsula|Strait|Bay|Sea|Ocean|Lake|Desert|Square|Street|Avenue|Bridge|Canal|Coast|Factory|Plant|Shipyard|Refinery)$/u;
 const ORG_NOUNS =
   /^(?:channel|newspaper|paper|magazine|daily|website|site|outlet|group|party|company|firm|movement|organi[sz]ation|account|network|broadcaster|agency|station|brand|label|band|platform|app|tank|NGO|airline|carrier|manufacturer|maker|airframer|giant|conglomerate|contractor|rival|subsidiary|insurer|retailer|bank|lender|automaker|carmaker|operator|supplier|regulator|startup|corporation|publisher)$/u;
 
@@ -370,6 +374,15 @@ interface DocState {
   untyped: { start: number; end: number; toks: Tok[] }[];
   /** Acronym definitions: acronym -> long-form candidate. */
   acronyms: Map<string, Candidate>;
+  /** Acronyms of documents and events defined in the text ("Treaty of Amity and Cooperation (TAC)"). */
+  nonActorAcronyms: Set<string>;
+}
+
+/** Whether the platform name at toks[i, end) is used as a venue: "on Telegram", "the Telegram channel". */
+function platformVenue(toks: readonly Tok[], i: number, end: number): boolean {
+  const prev = toks[i - 1]?.text ?? '';
+  const next = toks[end]?.text ?? '';
+  return /^(?:on|via|through|across|from|in)$/u.test(prev) || PLATFORM_VENUE_NEXT.has(next);
 }
 
 function gazetteerPass(toks: readonly Tok[], st: DocState): void {
@@ -398,6 +411,17 @@ function gazetteerPass(toks: readonly Tok[], st: DocState): void {
     const last = toks[i + hit.toks.length - 1]!;
     // A name glued to letters is not this name ("USAID" is not "US"): the tokenizer already guarantees word edges.
     let entry = hit.entry;
+    const after = toks[i + hit.toks.length]?.text ?? '';
+    // Inside a document's name ("the UN Charter", "the Paris Agreement") or an event's ("East Asia Summit"), an
+    // organisation or place is part of that name, not a mention. Countries stay (their relations are wanted).
+    if ((entry.kind !== 'country' && DOCUMENT_HEADS.has(after)) || (entry.kind === 'place' && EVENT_HEADS.has(after))) {
+      i += hit.toks.length - 1;
+      continue;
+    }
+    if (PLATFORMS.has(entry.name) && platformVenue(toks, i, i + hit.toks.length)) {
+      i += hit.toks.length - 1;
+      continue;
+    }
     if (entry.capitalOf) {
       const prev = toks[i - 1]?.text.toLowerCase() ?? '';
       const next = toks[i + hit.toks.length];
@@ -440,6 +464,31 @@ function findTitle(toks: readonly Tok[]): { titleEnd: number; titleStart: number
   return found;
 }
 
+/** "at <Capitalised words> <venue head>" right after `end`: the chunk is a unit of that venue. */
+function venueFollows(sentToks: readonly Tok[], end: number): boolean {
+  let k = lowerBound(sentToks, end);
+  if (sentToks[k]?.text !== 'at') return false;
+  let lastCap = '';
+  for (k++; k < sentToks.length && k < lowerBound(sentToks, end) + 8; k++) {
+    const w = sentToks[k]!.text;
+    if (!isCapWord(w)) break;
+    lastCap = w;
+  }
+  return VENUE_HEADS.has(lastCap);
+}
+
+/** Index of the first token starting at or after `pos` (tokens sorted by start). */
+function lowerBound(toks: readonly Tok[], pos: number): number {
+  let lo = 0;
+  let hi = toks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (toks[mid]!.start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function nameLike(toks: readonly Tok[]): boolean {
   const words = toks.filter((t) => /\p{L}/u.test(t.text));
   if (words.length === 0 || words.length > 4) return false;
@@ -467,10 +516,11 @@ function typeChunk(
   const gaz = matchAt(toks, 0, BY_FIRST.get(toks[0]!.text));
   if (gaz && gaz.toks.length === toks.length) return;
 
-  const sentIdx = sentToks.findIndex((t) => t.start >= chunk.start);
+  const lb = lowerBound(sentToks, chunk.start);
+  const sentIdx = lb < sentToks.length ? lb : -1;
   const before = sentIdx > 0 ? sentToks.slice(Math.max(0, sentIdx - 3), sentIdx) : [];
-  const afterIdx = sentToks.findIndex((t) => t.start >= end);
-  const after = afterIdx >= 0 ? sentToks.slice(afterIdx, afterIdx + 8) : [];
+  const afterIdx = lowerBound(sentToks, end);
+  const after = afterIdx < sentToks.length ? sentToks.slice(afterIdx, afterIdx + 8) : [];
 
   // Titles: "Prime Minister Hun Sen" -> person "Hun Sen"; "Minister of X" -> a role, not an actor.
   const title = findTitle(toks);
@@ -501,6 +551,12 @@ function typeChunk(
   )
     return;
   if (words.length === 1 && STOP_NAMES.has(last)) return;
+  // Venues ("Preah Ang Duong Hospital") and units inside one ("the X Centre at Y Hospital") are not actors.
+  if (VENUE_HEADS.has(last) || venueFollows(sentToks, end)) return;
+  if (words.length === 1 && PLATFORMS.has(last)) {
+    const k = lowerBound(sentToks, start);
+    if (sentToks[k]?.start === start && platformVenue(sentToks, k, k + 1)) return;
+  }
   if (words.every((w) => STOP_NAMES.has(w) || !/\p{L}/u.test(w) || CONNECTORS.has(w))) return;
 
   // "<Demonym|Country> Government|Administration|Cabinet" -> the country.
@@ -557,6 +613,7 @@ function typeChunk(
   const nextWord = after[0]?.text ?? '';
   const orgContext =
     (ORG_NOUNS.test(prevLower) && !CAP.test(prevLower)) ||
+    (prevLower === ',' && ORG_NOUNS.test(prev2) && !CAP.test(prev2) && nextWord === ',') ||
     (/^(?:of|for|at|from)$/u.test(prevLower) && ORG_ROLES.test(prev2)) ||
     (ORG_ROLES.test(nextWord) && !CAP.test(nextWord)) ||
     (/^['\u2019]$/u.test(nextWord) && after[1]?.text === 's' && ORG_ROLES.test(after[2]?.text ?? '')) ||
@@ -662,6 +719,10 @@ function definitionsPass(st: DocState, sentToks: readonly Tok[][]): void {
       }
       if (!best) continue;
       const longForm = st.text.slice(best.start, best.end);
+      if (isDocumentOrEventName(longForm)) {
+        st.nonActorAcronyms.add(acro);
+        continue;
+      }
       const gaz = matchAt(
         toks,
         toks.findIndex((t) => t.start === best.start),
@@ -695,6 +756,37 @@ function definitionsPass(st: DocState, sentToks: readonly Tok[][]): void {
   }
 }
 
+/** A capitalised name whose first or last word is a document or event head ("Treaty of ...", "... Summit"). */
+function isDocumentOrEventName(name: string): boolean {
+  const words = name.split(/\s+/u).filter((w) => CAP.test(w));
+  const first = words[0] ?? '';
+  const last = words[words.length - 1] ?? '';
+  return DOCUMENT_HEADS.has(first) || DOCUMENT_HEADS.has(last) || EVENT_HEADS.has(first) || EVENT_HEADS.has(last);
+}
+
+/** Document names in the text ("Treaty of Amity and Cooperation", "Paris Agreement"). Linear: bounded repeats. */
+const DOCUMENT_NAME = new RegExp(
+  `(?:\\p{Lu}[\\p{L}\\p{M}'\u2019-]*[ \\t]+){0,5}(?:${[...DOCUMENT_HEADS].join('|')})\\b(?:[ \\t]+(?:of|on|and|for|the|\\p{Lu}[\\p{L}\\p{M}'\u2019-]*)){0,8}`,
+  'gu',
+);
+
+/**
+ * Acronyms of document names written out somewhere in the text, in either order ("the TAC ... (Treaty of Amity and
+ * Cooperation)"): the initials of the name's capitalised words spell the acronym.
+ */
+function documentAcronyms(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(DOCUMENT_NAME)) {
+    const initials = m[0]
+      .split(/[\s-]+/u)
+      .filter((w) => /^\p{Lu}/u.test(w))
+      .map((w) => w[0]!)
+      .join('');
+    if (initials.length >= 2) out.add(initials);
+  }
+  return out;
+}
+
 /** Picks non-overlapping candidates: longer first, then higher priority, then earlier. */
 function resolveOverlaps(cands: Candidate[], textLength: number): Candidate[] {
   const order = [...cands].sort(
@@ -719,7 +811,7 @@ function cmp(a: string, b: string): number {
 
 /** Extracts actors and their mentions from the given sentences of `text`. */
 export function extractActors(text: string, sentences: readonly Sentence[]): ActorResult {
-  const st: DocState = { text, cands: [], untyped: [], acronyms: new Map() };
+  const st: DocState = { text, cands: [], untyped: [], acronyms: new Map(), nonActorAcronyms: new Set() };
   const sentToksAll: Tok[][] = [];
   for (const s of sentences) {
     for (let a = s.start; a < s.end; a += MAX_PIECE) {
@@ -743,6 +835,14 @@ export function extractActors(text: string, sentences: readonly Sentence[]): Act
   }
 
   definitionsPass(st, sentToksAll);
+  // Acronyms of documents ("the TAC" for a treaty) are not organisations.
+  const lone = st.cands.filter((c) => c.evidence === 'acronym' && ACRONYM.test(c.name) && !st.acronyms.has(c.name));
+  if (lone.length > 0) {
+    const docAcronyms = documentAcronyms(text);
+    for (const a of st.nonActorAcronyms) docAcronyms.add(a.replace(/\P{Lu}/gu, ''));
+    const drop = new Set(lone.filter((c) => docAcronyms.has(c.name.replace(/\P{Lu}/gu, ''))));
+    if (drop.size > 0) st.cands = st.cands.filter((c) => !drop.has(c));
+  }
 
   // Known names of this document: persons by full name and surname, orgs by name and defined acronym.
   const known = new Map<string, Candidate>();

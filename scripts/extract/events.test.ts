@@ -76,3 +76,39 @@ describe('events: date attachment', () => {
     expect(precisionOf('2022-11-12')).toBe('day');
   });
 });
+
+describe('events: news-occasion dating', () => {
+  it('dates a later undated statement by the same speaker with the recent occasion he was dated at', () => {
+    const text =
+      'Hun Sen spoke with Zelensky on March 28.\nHe said Cambodia opposed Russia.\nMaria Lopez said it was right.';
+    const { events } = runFixture(text, { timexes: [timexOf(text, 'March 28', '2022-03-28')] });
+    expect(events[1]!.date).toMatchObject({ start: '2022-03-28', source: 'context' });
+    expect(events[2]!.date).toMatchObject({ start: '2022-03-29', source: 'publication' });
+  });
+
+  it("dates a lead sentence by its actor's first news occasion further down", () => {
+    const text = 'Hun Sen has praised Japan.\nThe talks took place on March 27, Hun Sen said.';
+    const { events } = runFixture(text, { timexes: [timexOf(text, 'March 27', '2022-03-27')] });
+    expect(events[0]!.date).toMatchObject({ start: '2022-03-27', source: 'context' });
+  });
+
+  it('does not treat a historical date as a news occasion', () => {
+    const text = 'Hun Sen praised Japan on January 9, 1953.\nHe said Cambodia opposed Russia.';
+    const { events } = runFixture(text, { timexes: [timexOf(text, 'January 9, 1953', '1953-01-09')] });
+    expect(events[1]!.date.source).toBe('publication');
+  });
+
+  it('falls back to the date of the reporting verb when the event has none of its own', () => {
+    const text = 'Hun Sen praised Japan as stated on March 20 in Tokyo.';
+    const { events } = runFixture(text, { timexes: [timexOf(text, 'March 20', '2022-03-20')] });
+    expect(events[0]!.date).toMatchObject({ start: '2022-03-20', source: 'text' });
+  });
+
+  it('makes no event of a relation requested of someone else, but of the request', () => {
+    const { events } = runFixture(
+      'Hun Sen requested that Japan continue to provide scholarships to Cambodian students.',
+    );
+    expect(events).toHaveLength(1);
+    expect(events[0]!.title).toBe('Hun Sen requested Japan');
+  });
+});

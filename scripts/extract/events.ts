@@ -66,7 +66,7 @@ const PUNCT_STOP_RE = /[,;:()[\]\u2013\u2014!?]|\.(?:\s|$)/;
 /** Rank of a predication as the sentence's main event (lower is better), or undefined when it cannot be one. */
 function rank(p: Predication): number | undefined {
   const cue = p.cue;
-  if (p.subjects.length === 0 || cue.hypothetical || cue.unattributedQuote) return undefined;
+  if (p.subjects.length === 0 || cue.hypothetical || cue.requested || cue.unattributedQuote) return undefined;
   const penalty = cue.subordinate ? 10 : 0;
   const partnered = p.object !== undefined || new Set(p.subjects.map((s) => s.actorId)).size > 1;
   if (cue.entry.role === 'relation' && !cue.noun) return (partnered ? 0 : 1.5) + penalty;
@@ -195,6 +195,10 @@ export function buildTitle(
         rest = prep ? `${prep.lower} ${objName}` : objName;
       }
     }
+  } else if (cue.noun && !cue.entry.symmetric && subjectIds.length >= 2) {
+    // "the war between Russia and Ukraine", "the Russia-Ukraine war": the first party acts on the others.
+    const [first, ...others] = subjectIds;
+    return clip(`${name(first!)} ${cue.entry.past} ${joinNames(others.map(name))}`);
   } else if (cue.noun || cue.passive) {
     return clip(capitalise(collapse(`${subject} ${cue.entry.past.replace(/ (?:with|to|of|on|against)$/, '')}`)));
   } else {
@@ -264,33 +268,75 @@ export function eventDate(
   paragraphDated: readonly DatedTimex[],
   published: string | null,
   own: readonly DatedTimex[] = paragraphDated.filter((t) => t.start >= sentence.start && t.end <= sentence.end),
+  scene?: DatedTimex,
 ): EventDate | undefined {
-  const anchor = cue ?? { start: sentence.start, end: sentence.start };
-  const near = own.filter(
-    (t) => (t.end <= anchor.start ? anchor.start - t.end : t.start - anchor.end) <= MAX_DATE_DISTANCE,
-  );
-  if (near.length > 0) {
-    let best = near[0]!;
-    let bestDist = Infinity;
-    for (const t of near) {
-      const dist = t.end <= anchor.start ? anchor.start - t.end + 1 : Math.max(0, t.start - anchor.end);
-      if (dist < bestDist) {
-        best = t;
-        bestDist = dist;
-      }
-    }
-    return toEventDate(best, 'text');
+  const best = nearestDate(cue ?? { start: sentence.start, end: sentence.start }, own);
+  if (best) return toEventDate(best, 'text');
+  // paragraphDated is sorted by offset: binary search for the neighbours of the sentence.
+  let lo = 0;
+  let hi = paragraphDated.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (paragraphDated[mid]!.start < sentence.start) lo = mid + 1;
+    else hi = mid;
   }
   let before: DatedTimex | undefined;
-  let after: DatedTimex | undefined;
-  for (const t of paragraphDated) {
-    if (t.end <= sentence.start) before = t;
-    else if (t.start >= sentence.end && after === undefined) after = t;
+  for (let k = lo - 1; k >= 0; k--) {
+    if (paragraphDated[k]!.end <= sentence.start) {
+      before = paragraphDated[k];
+      break;
+    }
   }
-  const context = before ?? after;
+  let after: DatedTimex | undefined;
+  for (let k = lo; k < paragraphDated.length && !before; k++) {
+    if (paragraphDated[k]!.start >= sentence.end) {
+      after = paragraphDated[k];
+      break;
+    }
+  }
+  const context = before ?? after ?? scene;
   if (context) return toEventDate(context, 'context');
   if (published) return { start: published, precision: precisionOf(published), text: '', source: 'publication' };
   return undefined;
+}
+
+/** The date nearest the anchor (a cue) within `MAX_DATE_DISTANCE`, preferring dates before it on ties. */
+function nearestDate(anchor: { start: number; end: number }, dates: readonly DatedTimex[]): DatedTimex | undefined {
+  let best: DatedTimex | undefined;
+  let bestDist = Infinity;
+  for (const t of dates) {
+    const gap = t.end <= anchor.start ? anchor.start - t.end : t.start - anchor.end;
+    if (gap > MAX_DATE_DISTANCE) continue;
+    const dist = t.end <= anchor.start ? anchor.start - t.end + 1 : Math.max(0, t.start - anchor.end);
+    if (dist < bestDist) {
+      best = t;
+      bestDist = dist;
+    }
+  }
+  return best;
+}
+
+const DAY_MS = 86_400_000;
+/** A day date this many days before publication (or less) is the news of the article, not history. */
+export const SCENE_WINDOW_DAYS = 31;
+
+function dayNumber(value: string, last: boolean): number | undefined {
+  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(value);
+  if (!m) return undefined;
+  const y = Number(m[1]);
+  if (m[3]) return Date.UTC(y, Number(m[2]) - 1, Number(m[3])) / DAY_MS;
+  if (m[2]) return last ? Date.UTC(y, Number(m[2]), 0) / DAY_MS : Date.UTC(y, Number(m[2]) - 1, 1) / DAY_MS;
+  return last ? Date.UTC(y, 11, 31) / DAY_MS : Date.UTC(y, 0, 1) / DAY_MS;
+}
+
+/** True for a day date in the weeks up to publication: the date of the news the article reports. */
+export function isNewsDate(t: DatedTimex, published: string | null): boolean {
+  if (!published || t.date?.precision !== 'day' || t.date.end !== undefined) return false;
+  const day = dayNumber(t.date.start, false);
+  const from = dayNumber(published, false);
+  const to = dayNumber(published, true);
+  if (day === undefined || from === undefined || to === undefined) return false;
+  return day <= to && day >= from - SCENE_WINDOW_DAYS;
 }
 
 export interface EventResult {
@@ -330,20 +376,28 @@ export function buildEvents(
     if (list) list.push(t);
     else byParagraph.set(p, [t]);
   }
-  const events: DatasetEvent[] = [];
-  const bySentence = new Map<number, DatasetEvent>();
+  // Pass 1: main predication and own dates of each sentence; "scenes" (an actor at a dated news occasion).
+  interface Pending {
+    analysis: SentenceAnalysis;
+    main: Predication | undefined;
+    own: DatedTimex[];
+    reported: DatedTimex[];
+  }
+  const pending: Pending[] = [];
+  const scenes = new Map<string, { index: number; timex: DatedTimex }[]>();
   let di = 0;
-  let paragraphDated: DatedTimex[] = [];
   for (const analysis of analyses) {
-    paragraphDated = byParagraph.get(analysis.sentence.paragraph) ?? [];
     const main = mainPredication(analysis);
-    if (!main) continue;
     const sentence = analysis.sentence;
     while (di < dated.length && dated[di]!.start < sentence.start) di++;
     const own: DatedTimex[] = [];
+    const reported: DatedTimex[] = [];
+    const all: DatedTimex[] = [];
     for (let k = di; k < dated.length && dated[k]!.start < sentence.end; k++) {
       const t = dated[k]!;
       if (t.end > sentence.end) continue;
+      all.push(t);
+      if (!main) continue;
       // A reporting verb is not dated by a date inside the quotation it reports.
       if (
         main.cue.entry.role === 'report' &&
@@ -351,11 +405,60 @@ export function buildEvents(
         analysis.quotes.some((q) => t.start >= q.start && t.start < q.end)
       )
         continue;
-      // "On Tuesday, officials recalled that X sent ...": a date on the reporting verb is report time, not event time.
-      if (main.cue.entry.role !== 'report' && reportDated(analysis, main.cue, t)) continue;
-      own.push(t);
+      // "On Tuesday, officials recalled that X sent ...": a date on the reporting verb is report time, not event
+      // time; it is still the best date when the event has none of its own.
+      if (main.cue.entry.role !== 'report' && reportDated(analysis, main.cue, t)) reported.push(t);
+      else own.push(t);
     }
-    const date = eventDate(sentence, main.cue, paragraphDated, published, own);
+    const news = all.find(
+      (t) => isNewsDate(t, published) && !analysis.quotes.some((q) => t.start >= q.start && t.start < q.end),
+    );
+    if (news) {
+      const actorsHere = main ? [...new Set(main.subjects.map((x) => x.actorId))] : [];
+      if (actorsHere.length === 0 && analysis.salient) actorsHere.push(analysis.salient);
+      for (const a of actorsHere) {
+        const list = scenes.get(a);
+        if (list) list.push({ index: pending.length, timex: news });
+        else scenes.set(a, [{ index: pending.length, timex: news }]);
+      }
+    }
+    pending.push({ analysis, main, own, reported });
+  }
+  /** The news occasion of an actor: its latest scene before sentence `index`, else its first one after. */
+  const sceneOf = (index: number, actorIds: readonly string[]): DatedTimex | undefined => {
+    let before: { index: number; timex: DatedTimex } | undefined;
+    let after: { index: number; timex: DatedTimex } | undefined;
+    for (const a of actorIds) {
+      const list = scenes.get(a);
+      if (!list) continue;
+      let lo = 0;
+      let hi = list.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (list[mid]!.index < index) lo = mid + 1;
+        else hi = mid;
+      }
+      const b = list[lo - 1];
+      const f = list[lo];
+      if (b && (!before || b.index > before.index)) before = b;
+      if (f && (!after || f.index < after.index)) after = f;
+    }
+    return (before ?? after)?.timex;
+  };
+  const events: DatasetEvent[] = [];
+  const bySentence = new Map<number, DatasetEvent>();
+  for (let index = 0; index < pending.length; index++) {
+    const { analysis, main, own, reported } = pending[index]!;
+    if (!main) continue;
+    const sentence = analysis.sentence;
+    const paragraphDated = byParagraph.get(sentence.paragraph) ?? [];
+    const ownDates = nearestDate(main.cue, own) ? own : reported;
+    // The speaker of the sentence counts too: "He said Cambodia opposed Russia" continues his occasion.
+    const speakers = analysis.predications.flatMap((p) =>
+      p.cue.entry.role === 'report' ? p.subjects.map((x) => x.actorId) : [],
+    );
+    const scene = sceneOf(index, [...main.subjects.map((x) => x.actorId), ...speakers]);
+    const date = eventDate(sentence, main.cue, paragraphDated, published, ownDates, scene);
     if (!date) continue;
     const actorIds = [...new Set(analysis.mentions.map((m) => m.actorId))].filter((id) => actors.has(id));
     const event: DatasetEvent = {

@@ -241,7 +241,6 @@ const ORGS: readonly (readonly string[])[] = [
   ['Organisation for Economic Co-operation and Development', 'OECD'],
   ['Asian Development Bank', 'ADB'],
   ['Asian Infrastructure Investment Bank', 'AIIB'],
-  ['East Asia Summit', 'EAS'],
   ['ASEAN Regional Forum', 'ARF'],
   ['Japan International Cooperation Agency', 'JICA'],
   ['United States Agency for International Development', 'USAID'],
@@ -598,6 +597,13 @@ export const ORG_HEADS: ReadonlySet<string> = new Set([
   'plc',
   'Holdings',
   'Airlines',
+  'Airways',
+  'Aircraft',
+  'Aerospace',
+  'Industries',
+  'Motors',
+  'Technologies',
+  'Pharmaceuticals',
   'Airline',
   'Airways',
   'Air',
@@ -719,6 +725,96 @@ export const EVENT_HEADS: ReadonlySet<string> = new Set([
   'Bill',
 ]);
 
+/** Head words of documents (laws, treaties, charters): a name ending in one names a document, not an actor. */
+export const DOCUMENT_HEADS: ReadonlySet<string> = new Set([
+  'Charter',
+  'Treaty',
+  'Convention',
+  'Agreement',
+  'Accord',
+  'Accords',
+  'Declaration',
+  'Protocol',
+  'Pact',
+  'Constitution',
+  'Act',
+  'Resolution',
+]);
+
+/** Head words of venues (a place where something happens, not an actor): "Preah Ang Duong Hospital". */
+export const VENUE_HEADS: ReadonlySet<string> = new Set([
+  'Hospital',
+  'Clinic',
+  'Hotel',
+  'Stadium',
+  'Arena',
+  'Pagoda',
+  'Temple',
+  'Church',
+  'Cathedral',
+  'Mosque',
+  'Synagogue',
+  'Museum',
+  'Theatre',
+  'Theater',
+  'Restaurant',
+  'Mall',
+]);
+
+/**
+ * Online platforms. Used as a venue ("on Facebook", "the Telegram channel", "a Facebook post") a platform is not an
+ * actor; the company acting ("Facebook removed the page") is.
+ */
+export const PLATFORMS: ReadonlySet<string> = new Set([
+  'Facebook',
+  'Telegram',
+  'Twitter',
+  'YouTube',
+  'TikTok',
+  'Instagram',
+  'WhatsApp',
+  'WeChat',
+  'Weibo',
+  'LinkedIn',
+  'Reddit',
+  'Snapchat',
+  'VKontakte',
+]);
+
+/** Words after a platform name that make it a venue ("channel", "post", "page"...). */
+export const PLATFORM_VENUE_NEXT: ReadonlySet<string> = new Set([
+  'channel',
+  'channels',
+  'post',
+  'posts',
+  'posting',
+  'page',
+  'pages',
+  'account',
+  'accounts',
+  'group',
+  'groups',
+  'video',
+  'videos',
+  'user',
+  'users',
+  'message',
+  'messages',
+  'feed',
+  'livestream',
+  'live',
+  'broadcast',
+  'ad',
+  'ads',
+  'story',
+  'stories',
+  'profile',
+  'handle',
+  'thread',
+  'comment',
+  'comments',
+]);
+
 /** Capitalised words that are never actors on their own (diseases, generic headings, kickers, calendar words). */
 export const STOP_NAMES: ReadonlySet<string> = new Set([
   'COVID',
@@ -748,6 +844,9 @@ export const STOP_NAMES: ReadonlySet<string> = new Set([
   'USD',
   'EUR',
   'GDP',
+  // Summit series named like organisations (summits are events, not actors).
+  'EAS',
+  'COP',
   'CEO',
   'PM',
   'AM',

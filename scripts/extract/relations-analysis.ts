@@ -73,8 +73,10 @@ export interface Cue {
   last: number;
   noun: boolean;
   negated: boolean;
-  /** Modal, conditional or in the complement of a request: not asserted as having happened. */
+  /** Modal or conditional: not asserted as having happened. */
   hypothetical: boolean;
+  /** In the complement of a request ("asked that Japan provide ..."): a relation the request is about, no event. */
+  requested: boolean;
   /** Inside a quotation that the sentence does not attribute to anyone. */
   unattributedQuote: boolean;
   /** In an adverbial subordinate clause ("before X hosted ..."). */
@@ -89,13 +91,17 @@ export interface Predication {
   cue: Cue;
   subjects: ResolvedMention[];
   object?: ResolvedMention;
+  /** Further objects coordinated with the first ("thanked Japan, France and China"). */
+  moreObjects?: ResolvedMention[];
   /** The noun's agent came from a possessive/adjacent actor or a "by X" phrase. */
   agentive: boolean;
 }
 
+/** A relation read from the shape of a noun phrase (apposition, membership list, meeting name); affiliation unless typed. */
 export interface Affiliation {
   source: string;
   target: string;
+  type?: 'consult' | 'affiliation';
 }
 
 export interface SentenceAnalysis {
@@ -107,6 +113,8 @@ export interface SentenceAnalysis {
   affiliations: Affiliation[];
   /** Quotation regions overlapping the sentence (clipped to it). */
   quotes: { start: number; end: number }[];
+  /** The person salient after this sentence (what "he"/"she" in the next sentence refers to). */
+  salient?: string;
 }
 
 const TOKEN_RE = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
@@ -150,6 +158,19 @@ const LIGHT_VERBS = new Set([
   'after',
   'following',
   'before',
+  'offered',
+  'offer',
+  'offers',
+  'ran',
+  'run',
+  'runs',
+  'organised',
+  'organized',
+  'voiced',
+  'expressed',
+  'showed',
+  'extended',
+  'lent',
 ]);
 const NOUN_AGENT_PREPS = new Set(['by', 'from']);
 const INTRO_WORDS = new Set([
@@ -176,6 +197,9 @@ const OBJECT_WINDOW = 160;
 /** Longer "sentences" are unpunctuated blocks; analysing them would cost quadratic time for nothing. */
 export const MAX_SENTENCE_CHARS = 1000;
 const TELL_REQUEST: CueEntry = { lemma: 'tell', past: 'told', role: 'relation', type: 'request' };
+const VOTE_AGAINST: CueEntry = { lemma: 'vote against', past: 'voted against', role: 'relation', type: 'criticize' };
+/** "voted in international forums against X": how many words may separate the verb from "against". */
+const VOTE_GAP = 6;
 /** A gerund after these takes the subject of the verb it hangs on: "voted in favour of denouncing". */
 const GERUND_PREPS = new Set(['of', 'by', 'for', 'in', 'after', 'before', 'from', 'while', 'to']);
 const SCOPE_TOKENS = 14;
@@ -325,13 +349,18 @@ function resolveMentions(
       state.affiliation.set(person.actorId, prev.actorId);
     }
   }
-  // Organisations qualified by a country: "Japan's Ministry of Foreign Affairs".
+  // Organisations qualified by a country or by a parent organisation: "Japan's Ministry of Foreign Affairs", "the
+  // Institute's Centre for Studies".
   for (let i = 1; i < out.length; i++) {
     const org = out[i]!;
     const prev = out[i - 1]!;
-    if (kind(org.actorId) !== 'organization' || kind(prev.actorId) !== 'country') continue;
+    const prevKind = kind(prev.actorId);
+    if (kind(org.actorId) !== 'organization' || prev.actorId === org.actorId) continue;
     const gap = text.slice(prev.end, org.start);
-    if (/^(?:['’]s)?\s{1,3}$/.test(gap)) {
+    const qualifies =
+      (prevKind === 'country' && /^(?:['’]s)?\s{1,3}$/.test(gap)) ||
+      (prevKind === 'organization' && /^['’]s\s{1,3}$/.test(gap));
+    if (qualifies) {
       prev.modifier = true;
       affiliations.push({ source: org.actorId, target: prev.actorId });
     }
@@ -355,6 +384,20 @@ function resolveMentions(
       !gapTokens.some((t) => SINGLE_CUES.has(t.lower) && t.lower !== 'visiting')
     ) {
       affiliations.push({ source: person.actorId, target: org.actorId });
+      // "X, a fellow at the Institute's Centre" (X belongs to both) and "X, a candidate at Y and fellow at Z".
+      let cur = org;
+      for (let k = i + 2; k < out.length; k++) {
+        const next = out[k]!;
+        const nextKind = kind(next.actorId);
+        if (nextKind !== 'organization' && nextKind !== 'group') break;
+        const g = text.slice(cur.end, next.start);
+        const chained =
+          /^['’]s\s{1,3}$/.test(g) ||
+          /^\s+and\s+(?:(?:a|an|the)\s+)?(?:[\p{L}-]+\s+){0,5}(?:of|at|for|with|from)\s+(?:the\s+)?$/u.test(g);
+        if (!chained || g.length > 70) break;
+        affiliations.push({ source: person.actorId, target: next.actorId });
+        cur = next;
+      }
     }
   }
 
@@ -399,7 +442,8 @@ function resolveMentions(
     // "the premier", "the Deputy Prime Minister", "the Japanese prime minister".
     if (TITLE_WORDS.has(t.lower) && t.lower !== 'the' && t.lower !== 'of' && t.lower !== 'and') {
       const prevTok = tokens[i - 1];
-      const atStart = i === 0;
+      // At the start of the sentence or of a clause after an introductory phrase ("Four days later, Deputy ...").
+      const atStart = i === 0 || (prevTok !== undefined && /,\s*$/.test(text.slice(prevTok.end, t.start)));
       if (!atStart && prevTok?.lower !== 'the' && !(prevTok && covered(prevTok.start, prevTok.end))) continue;
       let j = i;
       while (j < tokens.length && TITLE_WORDS.has(tokens[j]!.lower) && tokens[j]!.lower !== 'the' && j - i < 5) {
@@ -432,7 +476,11 @@ function resolveMentions(
         for (const [person, country] of state.affiliation) if (country === qualifier.actorId) target = person;
       }
       if (target && headTitle) {
-        if (qualifier) qualifier.modifier = true;
+        if (qualifier) {
+          // "the Japanese prime minister": the person belongs to the qualifying country.
+          qualifier.modifier = true;
+          if (kind(qualifier.actorId) !== 'person') affiliations.push({ source: target, target: qualifier.actorId });
+        }
         extra.push({
           actorId: target,
           start: t.start,
@@ -501,6 +549,18 @@ function findCues(text: string, tokens: readonly Token[], mentions: readonly Res
         const after = to >= 0 ? tokens[i + 2 + to] : undefined;
         if (after && !after.capital && !DETERMINERS.has(after.lower)) entry = TELL_REQUEST;
       }
+      // "voted twice in international forums against X" is "voted against X".
+      if (entry.lemma === 'vote') {
+        for (let k = i + 1; k < tokens.length && k - i <= VOTE_GAP; k++) {
+          const w = tokens[k]!;
+          if (gapBreaks(text, tokens[k - 1]!.end, w.start) || w.lower === 'for' || w.lower === 'favour') break;
+          if (w.lower === 'against') {
+            entry = VOTE_AGAINST;
+            last = k + 1;
+            break;
+          }
+        }
+      }
     }
     const first = tokens[i]!;
     const lastTok = tokens[last - 1]!;
@@ -526,6 +586,7 @@ function findCues(text: string, tokens: readonly Token[], mentions: readonly Res
       noun,
       negated: false,
       hypothetical: false,
+      requested: false,
       unattributedQuote: false,
       subordinate: false,
       passive: false,
@@ -601,6 +662,8 @@ function predicate(
   const entry = cue.entry;
   const sameQuote = (m: ResolvedMention): boolean => inRegions(quotes, m.start) === cue.quoted;
   const isIndefinite = (m: ResolvedMention): boolean => {
+    // "co-sponsored a UN General Assembly resolution": the article belongs to the resolution.
+    if (entry.lemma === 'co-sponsor') return false;
     const k = tokenIndexAt(tokens, m.start) - 1;
     const t = tokens[k];
     return t !== undefined && (t.lower === 'a' || t.lower === 'an') && m.start - t.end <= 2;
@@ -624,7 +687,15 @@ function predicate(
     while (k >= 0) {
       const t = tokens[k]!;
       const inModifier = mentions.some((x) => x.modifier && x.start <= t.start && t.end <= x.end);
-      const title = TITLE_WORDS.has(t.lower) && t.lower !== 'of' && t.lower !== 'and';
+      // "State Counsellor and Foreign Minister X": an "and" between title words belongs to the title.
+      const titleAnd =
+        t.lower === 'and' &&
+        k > 0 &&
+        TITLE_WORDS.has(tokens[k - 1]!.lower) &&
+        tokens[k - 1]!.capital &&
+        TITLE_WORDS.has(tokens[k + 1]?.lower ?? '') &&
+        tokens[k + 1]!.capital;
+      const title = (TITLE_WORDS.has(t.lower) && t.lower !== 'of' && t.lower !== 'and') || titleAnd;
       const titleOf =
         t.lower === 'of' &&
         k > 0 &&
@@ -714,26 +785,41 @@ function predicate(
     }
     if (!agentive) {
       // A light verb makes the noun the predicate: "had a telephone conversation with".
-      const light = tokens.slice(Math.max(0, cue.first - 4), cue.first).some((t) => LIGHT_VERBS.has(t.lower));
+      const lead = tokens.slice(Math.max(0, cue.first - 4), cue.first);
+      const light =
+        lead.some((t) => LIGHT_VERBS.has(t.lower)) ||
+        (entry.copular === true && lead.some((t) => BE_FORMS.has(t.lower) || t.lower === 'became'));
       if (!light) return { cue, subjects: [], agentive: false };
     }
+  }
+  if (entry.adjunct && previous && previous.subjects.length > 0) {
+    // "X ran a course with the participation of Y": X cooperates with Y.
+    subjects = previous.subjects;
   }
   const prevLower = tokens[cue.first - 1]?.lower;
   const inherits =
     !cue.noun &&
     (prevLower === 'to' ||
       (prevLower !== undefined && GERUND_PREPS.has(prevLower) && tokens[cue.first]!.lower.endsWith('ing')));
+  const interveners =
+    previous === undefined
+      ? []
+      : before.filter((m) => m.start >= previous.cue.end && m.actorId !== previous.object?.actorId && !m.possessive);
   if (
     subjects.length === 0 &&
     inherits &&
     previous &&
     previous.subjects.length > 0 &&
-    previous.cue.entry.role === 'relation'
+    previous.cue.entry.role === 'relation' &&
+    interveners.length === 0
   ) {
-    // "X thanked Y for sending": Y sends; "X voted in favour of denouncing": X denounces.
-    subjects = prevLower === 'for' && previous.object && !previous.cue.noun ? [previous.object] : previous.subjects;
+    // "X thanked Y for sending", "X urged Y to send": Y sends; "X voted in favour of denouncing": X denounces.
+    const objectControl = (prevLower === 'for' || prevLower === 'to') && previous.object && !previous.cue.noun;
+    subjects = objectControl ? [previous.object!] : previous.subjects;
   }
-  const firstPerson = tokens[0]?.lower === 'i' || tokens[0]?.lower === 'we';
+  // "I/We <verb>": the subject is the (unresolved) speaker, unless the "I" opens a quotation the cue is outside of.
+  const firstPerson =
+    (tokens[0]?.lower === 'i' || tokens[0]?.lower === 'we') && inRegions(quotes, tokens[0].start) === cue.quoted;
   if (subjects.length === 0 && !(firstPerson && !cue.noun)) {
     const candidates = before.filter(
       (m) => !isParenthetical(text, tokens, m, cue.start) && (cue.noun || !m.possessive || m.modifier),
@@ -769,7 +855,18 @@ function predicate(
       return p !== undefined && preps.includes(p);
     });
     if (withPrep) object = withPrep;
-    else if (!entry.needsPrep && !cue.noun) {
+    else if (
+      cue.noun &&
+      agentive &&
+      subjects.length > 0 &&
+      tokens[tokenIndexAt(tokens, subjects[0]!.start) - 1]?.lower === 'with' &&
+      previous &&
+      previous.subjects.length > 0 &&
+      !previous.subjects.some((x) => subjectIds.has(x.actorId))
+    ) {
+      // "X trained Y with Z's assistance": Z aids X.
+      object = previous.subjects[0];
+    } else if (!entry.needsPrep && !cue.noun) {
       // A direct object: not introduced by a preposition, close to the verb.
       object = candidates.find((m) => {
         const p = prepBefore(m);
@@ -781,7 +878,30 @@ function predicate(
       });
     }
   }
-  return { cue, subjects, object, agentive };
+  const moreObjects = object ? coordinatedAfter(text, after, object) : [];
+  return moreObjects.length > 0
+    ? { cue, subjects, object, moreObjects, agentive }
+    : { cue, subjects, object, agentive };
+}
+
+const LIST_GAP_RE = /^\s*(?:\([^()]{1,40}\)\s*)?(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?$/;
+
+/** Mentions coordinated after `head` among `after`: "Japan, France and China", "CMAC (X), CMAA and JICA". */
+function coordinatedAfter(text: string, after: readonly ResolvedMention[], head: ResolvedMention): ResolvedMention[] {
+  const out: ResolvedMention[] = [];
+  let cur = head;
+  for (let k = after.indexOf(head) + 1; k < after.length; k++) {
+    const m = after[k]!;
+    if (m.resolved || m.possessive || m.start - cur.end > 60) break;
+    if (m.actorId === cur.actorId && /^\s*\($/.test(text.slice(cur.end, m.start))) {
+      cur = { ...m, end: text[m.end] === ')' ? m.end + 1 : m.end }; // "Centre (CMAC)": the acronym in brackets
+      continue;
+    }
+    if (!LIST_GAP_RE.test(text.slice(cur.end, m.start))) break;
+    if (m.actorId !== head.actorId) out.push(m);
+    cur = m;
+  }
+  return out;
 }
 
 /** Analyses every sentence of a document, in order. */
@@ -827,7 +947,8 @@ export function analyseDocument(
     for (const cue of cues) {
       const flags = scopeFlags(text, tokens, cue);
       cue.negated = flags.negated;
-      cue.hypothetical = flags.hypothetical || (governedByRequest >= 0 && !cue.noun);
+      cue.hypothetical = flags.hypothetical;
+      cue.requested = governedByRequest >= 0 && !cue.noun;
       cue.subordinate = flags.subordinate;
       cue.quoted = inRegions(quotes, cue.start);
       cue.unattributedQuote = !attributed && cue.quoted;
@@ -863,7 +984,126 @@ export function analyseDocument(
       }
       predications.push(predicate(text, tokens, resolved, cue, windowEnd, quotes, predications.at(-1)));
     }
-    out.push({ sentence, tokens, mentions: resolved, cues, predications, affiliations, quotes });
+    const analysis: SentenceAnalysis = {
+      sentence,
+      tokens,
+      mentions: resolved,
+      cues,
+      predications,
+      affiliations,
+      quotes,
+    };
+    if (state.salient) analysis.salient = state.salient;
+    phraseRelations(text, tokens, resolved, actors, predications, affiliations);
+    out.push(analysis);
   }
   return out;
+}
+
+const MEMBERSHIP_GAP_RE =
+  /^(?:\s*,)?\s*(?:as\s+)?(?:(?:the|its|their|her|a|an)\s+)?(?:[\p{Ll}\p{N}-]+\s+){0,3}(?:chair|chairman|chairwoman|chairmanship|chairperson|member|members|member state|member country)\s+of\s+(?:the\s+)?$/u;
+const LIST_INTRO_RE = /^(?:\s*,)?\s*(?:namely|including|comprising|such as|:)\s*(?:the\s+)?$/;
+const MEMBERS_AFTER_RE = /^\s*,\s*(?:all\s+|both\s+)?(?:members|member states|member countries)\s+of\s+(?:the\s+)?$/;
+const PLUS_RE = /^\s+Plus\s+[A-Z][a-z]+\s*\(\s*$/;
+const MEETING_HEADS = new Set([
+  'summit',
+  'meeting',
+  'meetings',
+  'talks',
+  'dialogue',
+  'conference',
+  'forum',
+  'consultations',
+]);
+const HYPHEN_RE = /^\s*[-\u2013]\s*$/;
+
+/**
+ * Relations carried by the shape of noun phrases rather than by a verb: memberships ("X, as chair of Y", "the bloc Y,
+ * namely A, B and C", "A and B, members of Y"), "Y Plus Three (A, B, C)" and meeting names ("the X-Y summit" is a
+ * consultation between X and Y, and the person of the sentence who attends or addresses it consults X).
+ */
+function phraseRelations(
+  text: string,
+  tokens: readonly Token[],
+  mentions: readonly ResolvedMention[],
+  actors: ReadonlyMap<string, ActorInfo>,
+  predications: readonly Predication[],
+  out: Affiliation[],
+): void {
+  const kind = (id: string): ActorKind | undefined => actors.get(id)?.kind;
+  const named = mentions.filter((m) => !m.resolved);
+  const isGroup = (id: string): boolean => kind(id) === 'organization' || kind(id) === 'group';
+  for (let i = 0; i + 1 < named.length; i++) {
+    const x = named[i]!;
+    const y = named[i + 1]!;
+    const gap = text.slice(x.end, y.start);
+    if (gap.length > 80) continue;
+    if (kind(x.actorId) !== 'person' && isGroup(y.actorId) && x.actorId !== y.actorId && MEMBERSHIP_GAP_RE.test(gap)) {
+      out.push({ source: x.actorId, target: y.actorId });
+      // "A and B, members of Y" is caught by the list rule below; "X, as chair of Y" here.
+    }
+    if (isGroup(x.actorId) && (LIST_INTRO_RE.test(gap) || PLUS_RE.test(gap))) {
+      const type = PLUS_RE.test(gap) ? 'consult' : 'affiliation';
+      let cur = x;
+      for (let k = i + 1; k < named.length; k++) {
+        const m = named[k]!;
+        const g = text.slice(cur.end, m.start);
+        if (k > i + 1 && !LIST_GAP_RE.test(g)) break;
+        if (kind(m.actorId) !== 'country' && kind(m.actorId) !== 'organization') break;
+        if (m.actorId !== x.actorId) {
+          out.push(
+            type === 'consult'
+              ? { source: x.actorId, target: m.actorId, type }
+              : { source: m.actorId, target: x.actorId },
+          );
+        }
+        cur = m;
+      }
+    }
+    if (isGroup(y.actorId) && MEMBERS_AFTER_RE.test(gap)) {
+      let cur = x;
+      for (let k = i; k >= 0; k--) {
+        const m = named[k]!;
+        if (k < i && !LIST_GAP_RE.test(text.slice(m.end, cur.start))) break;
+        if (kind(m.actorId) === 'country' || kind(m.actorId) === 'organization') {
+          out.push({ source: m.actorId, target: y.actorId });
+        }
+        cur = m;
+      }
+    }
+  }
+  // Meeting names: "the Special ASEAN-U.S. Foreign Ministers' Meeting", "the ASEAN summit".
+  const objects = new Set(
+    predications.flatMap((p) => (p.object && p.cue.entry.role === 'relation' ? [p.object.actorId] : [])),
+  );
+  const person = mentions.find((m) => kind(m.actorId) === 'person' && !m.modifier && !m.possessive);
+  for (let i = 0; i < named.length; i++) {
+    const x = named[i]!;
+    if (!isGroup(x.actorId) && kind(x.actorId) !== 'country') continue;
+    let last = x;
+    let partner: ResolvedMention | undefined;
+    const y = named[i + 1];
+    if (y && HYPHEN_RE.test(text.slice(x.end, y.start))) {
+      partner = y;
+      last = y;
+    }
+    const k0 = tokenIndexAt(tokens, last.end);
+    let head = -1;
+    for (let k = k0; k < tokens.length && k - k0 < 5; k++) {
+      const t = tokens[k]!;
+      if (gapBreaks(text, k === k0 ? last.end : tokens[k - 1]!.end, t.start)) break;
+      if (MEETING_HEADS.has(t.lower)) {
+        head = k;
+        break;
+      }
+      if (!t.capital) break;
+    }
+    if (head < 0) continue;
+    if (partner && partner.actorId !== x.actorId)
+      out.push({ source: x.actorId, target: partner.actorId, type: 'consult' });
+    if (person && isGroup(x.actorId) && !objects.has(x.actorId) && person.actorId !== x.actorId) {
+      out.push({ source: person.actorId, target: x.actorId, type: 'consult' });
+    }
+    if (partner) i++;
+  }
 }

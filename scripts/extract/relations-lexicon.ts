@@ -23,6 +23,10 @@ export interface CueEntry {
   needsPrep?: boolean;
   /** Words that, right after the form, cancel the cue ("thanks to", "visiting fellow"). */
   notBefore?: readonly string[];
+  /** A noun whose subject may be joined by a copula ("X is a loyal friend to Y"). */
+  copular?: boolean;
+  /** A prepositional phrase ("with the participation of"): its subject is the clause's subject. */
+  adjunct?: boolean;
 }
 
 interface VerbSpec {
@@ -127,7 +131,14 @@ const VERBS: VerbSpec[] = [
     type: 'support',
   },
   // cooperate
-  { lemma: 'agree', forms: 'agree,agrees,agreed', past: 'agreed', type: 'cooperate', preps: 'with', symmetric: true },
+  {
+    lemma: 'agree',
+    forms: 'agree,agrees,agreed',
+    past: 'agreed',
+    type: 'cooperate',
+    preps: 'with,to',
+    symmetric: true,
+  },
   { lemma: 'sign', forms: 'sign,signs,signed,signing', past: 'signed', type: 'cooperate', preps: 'with' },
   {
     lemma: 'cooperate',
@@ -238,7 +249,7 @@ const VERBS: VerbSpec[] = [
   { lemma: 'allow', forms: 'allow,allows,allowed', past: 'allowed', role: 'action' },
   { lemma: 'decide', forms: 'decides,decided', past: 'decided', role: 'action' },
   { lemma: 'vote', forms: 'vote,votes,voted', past: 'voted', role: 'action' },
-  { lemma: 'chair', forms: 'chairs,chaired', past: 'chaired', role: 'action' },
+  { lemma: 'chair', forms: 'chairs,chaired,chairing', past: 'chaired', type: 'cooperate' },
   { lemma: 'run', forms: 'ran', past: 'ran', role: 'action' },
   { lemma: 'launch', forms: 'launch,launches,launched', past: 'launched', role: 'action' },
   { lemma: 'join', forms: 'joins,joined', past: 'joined', role: 'action' },
@@ -264,6 +275,7 @@ interface NounSpec {
   preps?: string;
   symmetric?: boolean;
   needsPrep?: boolean;
+  copular?: boolean;
 }
 
 const NOUNS: NounSpec[] = [
@@ -306,12 +318,22 @@ const NOUNS: NounSpec[] = [
     symmetric: true,
   },
   {
-    forms: 'partnership,partnerships,partners,alliance',
+    forms: 'partnership,partnerships,partners,partner,alliance,ally,allies',
     lemma: 'partnership',
     past: 'partnered with',
     type: 'cooperate',
-    preps: 'with',
+    preps: 'with,of,to',
     symmetric: true,
+    copular: true,
+  },
+  {
+    forms: 'friend,friends,friendship',
+    lemma: 'friendship',
+    past: 'was a friend to',
+    type: 'cooperate',
+    preps: 'to,of,with',
+    symmetric: true,
+    copular: true,
   },
   {
     forms: 'ties,relations,relationship',
@@ -348,11 +370,11 @@ const NOUNS: NounSpec[] = [
     preps: 'of,to',
   },
   {
-    forms: 'invasion,aggression,offensive,attack,attacks,occupation',
+    forms: 'invasion,aggression,offensive,attack,attacks,occupation,advance,war,incursion,bombardment',
     lemma: 'invasion',
     past: 'attacked',
     type: 'attack',
-    preps: 'of,on,against,in',
+    preps: 'of,on,against,in,into',
   },
 ];
 
@@ -362,7 +384,21 @@ interface PhraseSpec {
   entry: CueEntry;
 }
 
+const ADJUNCT_COOPERATION: CueEntry = {
+  lemma: 'cooperate',
+  past: 'cooperated with',
+  role: 'relation',
+  type: 'cooperate',
+  symmetric: true,
+  adjunct: true,
+};
+
 const PHRASES: PhraseSpec[] = [
+  { tokens: ['with', 'the', 'participation', 'of'], entry: ADJUNCT_COOPERATION },
+  { tokens: ['in', 'collaboration', 'with'], entry: ADJUNCT_COOPERATION },
+  { tokens: ['in', 'cooperation', 'with'], entry: ADJUNCT_COOPERATION },
+  { tokens: ['in', 'partnership', 'with'], entry: ADJUNCT_COOPERATION },
+  { tokens: ['jointly', 'with'], entry: ADJUNCT_COOPERATION },
   { tokens: ['called', 'on'], entry: { lemma: 'call on', past: 'called on', role: 'relation', type: 'request' } },
   { tokens: ['calls', 'on'], entry: { lemma: 'call on', past: 'called on', role: 'relation', type: 'request' } },
   { tokens: ['calling', 'on'], entry: { lemma: 'call on', past: 'called on', role: 'relation', type: 'request' } },
@@ -530,6 +566,7 @@ function buildSingle(): Map<string, CueEntry[]> {
       ...(n.preps ? { preps: split(n.preps) } : {}),
       ...(n.symmetric ? { symmetric: true } : {}),
       ...(n.needsPrep ? { needsPrep: true } : {}),
+      ...(n.copular ? { copular: true } : {}),
     };
     for (const f of split(n.forms)) put(f, entry);
   }

@@ -28,14 +28,26 @@ interface Candidate {
 export function predicationPairs(p: Predication): Candidate[] {
   const cue = p.cue;
   const type = cue.entry.type;
-  if (!type || cue.entry.role !== 'relation' || cue.hypothetical || cue.unattributedQuote) return [];
+  // A nominal attack or criticism with its agent ("whether X would back Russia's invasion of Ukraine") is presupposed.
+  const presupposed = cue.noun && p.agentive && (type === 'attack' || type === 'criticize');
+  if (
+    !type ||
+    cue.entry.role !== 'relation' ||
+    (cue.hypothetical && !presupposed) ||
+    cue.requested ||
+    cue.unattributedQuote
+  )
+    return [];
   const negated = cue.negated && !(cue.noun && p.agentive);
   const symmetric = cue.entry.symmetric === true;
   const subjects = [...new Set(p.subjects.map((s) => s.actorId))];
   const out: Candidate[] = [];
   if (p.object) {
+    const objects = [p.object, ...(p.moreObjects ?? [])];
     for (const s of subjects) {
-      if (s !== p.object.actorId) out.push({ source: s, target: p.object.actorId, type, negated, symmetric });
+      for (const o of objects) {
+        if (s !== o.actorId) out.push({ source: s, target: o.actorId, type, negated, symmetric });
+      }
     }
   } else if (subjects.length >= 2 && (symmetric || (cue.noun && p.agentive))) {
     for (let i = 0; i < subjects.length; i++) {
@@ -59,7 +71,8 @@ export function buildRelations(
     const candidates: Candidate[] = [];
     for (const p of analysis.predications) candidates.push(...predicationPairs(p));
     for (const a of analysis.affiliations) {
-      candidates.push({ source: a.source, target: a.target, type: 'affiliation', negated: false, symmetric: false });
+      const type = a.type ?? 'affiliation';
+      candidates.push({ source: a.source, target: a.target, type, negated: false, symmetric: type === 'consult' });
     }
     const event = bySentence.get(analysis.sentence.start);
     for (const c of candidates) {
