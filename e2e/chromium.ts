@@ -1,8 +1,10 @@
 /** Finds Debian's Chromium for the browser tests, or fails with how to install it (never a silent skip). */
 import { existsSync } from 'node:fs';
 
-export function chromiumPath(): string {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
+export const DEFAULT_CHROMIUM_PATHS = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
+
+export function chromiumPath(candidatePaths: readonly string[] = DEFAULT_CHROMIUM_PATHS): string {
+  const candidates = [process.env.CHROMIUM_PATH, ...candidatePaths].filter(
     (p): p is string => typeof p === 'string' && p !== '',
   );
   const found = candidates.find((p) => existsSync(p));

@@ -1,5 +1,5 @@
 /** The three linked panels under the header, in resizable splits. The only place panels meet. */
-import { Group, Panel, Separator } from 'react-resizable-panels';
+import { Panel, PanelGroup, PanelResizeHandle } from 'react-resizable-panels';
 import { NetworkPanel } from '../panels/network/network-panel';
 import { SourcePanel } from '../panels/source/source-panel';
 import { TimelinePanel } from '../panels/timeline/timeline-panel';
@@ -26,29 +26,29 @@ export function Workspace({ notice }: { notice?: string | undefined }) {
       <Header notice={shown} onDismissNotice={dismiss} />
       {/* The main landmark (axe: landmark-one-main, region): the panels and their separators. */}
       <main style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
-        <Group orientation="vertical" className="workspace">
-          <Panel defaultSize="42" minSize="20">
+        <PanelGroup direction="vertical" className="workspace">
+          <Panel defaultSize={42} minSize={20}>
             <PanelFrame title="Timeline" id="timeline">
               <TimelinePanel />
             </PanelFrame>
           </Panel>
-          <Separator className="separator separator-horizontal" aria-label="Resize timeline" />
-          <Panel minSize="25">
-            <Group orientation="horizontal">
-              <Panel defaultSize="50" minSize="20">
+          <PanelResizeHandle className="separator separator-horizontal" aria-label="Resize timeline" />
+          <Panel defaultSize={58} minSize={25}>
+            <PanelGroup direction="horizontal">
+              <Panel defaultSize={50} minSize={20}>
                 <PanelFrame title="Network" id="network">
                   <NetworkPanel />
                 </PanelFrame>
               </Panel>
-              <Separator className="separator separator-vertical" aria-label="Resize network and source text" />
-              <Panel minSize="20">
+              <PanelResizeHandle className="separator separator-vertical" aria-label="Resize network and source text" />
+              <Panel defaultSize={50} minSize={20}>
                 <PanelFrame title="Source text" id="source">
                   <SourcePanel />
                 </PanelFrame>
               </Panel>
-            </Group>
+            </PanelGroup>
           </Panel>
-        </Group>
+        </PanelGroup>
       </main>
     </div>
   );
