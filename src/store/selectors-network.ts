@@ -15,11 +15,12 @@ import {
 import type { AppState } from './types';
 
 /** Above this many visible actors the graph shows only the best-connected ones (the table shows all).
- * Measured (no GPU, 2 shared cores): with 1000 SVG nodes + 3000 links a selection took 300–450 ms to paint and a
- * node drag 5–8 frames per step, mostly style and raster of the SVG; performance.md keeps SVG at ≤ 500 nodes. */
-export const MAX_GRAPH_NODES = 500;
-/** Above this many visible edges the graph shows only those with the most evidence. */
-export const MAX_GRAPH_EDGES = 1500;
+ * Measured (no GPU, 2 shared cores, 10k-event bench): with 500 SVG nodes + 1500 links a node drag took 5 frames
+ * per step and a selection 270–420 ms; with 300 nodes + 600 links (drawn on the canvas) a drag keeps up with vsync
+ * and a selection takes 150–300 ms. The notice above the graph says what was left out. */
+export const MAX_GRAPH_NODES = 300;
+/** Above this many visible edges the graph shows only those with the most evidence (the table lists all). */
+export const MAX_GRAPH_EDGES = 600;
 
 /** Node radius from a mention count: area grows with the count, between 5 and 22 layout units. */
 export function radiusFor(mentions: number, maxMentions: number): number {

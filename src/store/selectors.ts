@@ -33,9 +33,13 @@ export interface DatasetIndex {
   eventRanges: Map<string, TimeRange>;
   relationRanges: Map<string, TimeRange>;
   mentionCounts: Map<string, number>;
-  /** Lower-cased text used by search, per actor and per event. */
+  /** Lower-cased text used by search, per actor. */
   actorSearchText: Map<string, string>;
-  eventSearchText: Map<string, string>;
+  /**
+   * Lower-cased "title\nevidence" of an event, computed on demand (no per-event copy of the evidence is kept; use
+   * eventIdsMatching for whole-dataset searches).
+   */
+  eventSearchText: { get: (eventId: string) => string | undefined };
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -57,15 +61,17 @@ export function buildIndex(dataset: Dataset): DatasetIndex {
   }
   const eventsByActor = new Map<string, DatasetEvent[]>();
   const eventRanges = new Map<string, TimeRange>();
-  const eventSearchText = new Map<string, string>();
   for (const e of dataset.events) {
     for (const a of e.actorIds) push(eventsByActor, a, e);
     const range = dateRange(e.date);
     if (range) eventRanges.set(e.id, range);
-    const doc = docsById.get(e.docId);
-    const evidence = doc ? doc.text.slice(e.evidence.start, e.evidence.end) : '';
-    eventSearchText.set(e.id, `${e.title}\n${evidence}`.toLowerCase());
   }
+  const eventSearchText = {
+    get: (eventId: string): string | undefined => {
+      const e = eventsById.get(eventId);
+      return e ? eventText(e, docsById.get(e.docId)) : undefined;
+    },
+  };
   const relationRanges = new Map<string, TimeRange>();
   for (const r of dataset.relations) {
     const date = r.date ?? (r.eventId ? eventsById.get(r.eventId)?.date : undefined);
@@ -92,6 +98,84 @@ export function buildIndex(dataset: Dataset): DatasetIndex {
 
 const indexFor = memoizeLast(buildIndex);
 
+/** The lower-cased search text of an event: its title and its evidence sentence. */
+function eventText(e: DatasetEvent, doc: DocumentRecord | undefined): string {
+  const evidence = doc ? doc.text.slice(e.evidence.start, e.evidence.end) : '';
+  return `${e.title}\n${evidence}`.toLowerCase();
+}
+
+/** Sorted start offsets of every occurrence of `query` in `text`. */
+function occurrences(text: string, query: string): number[] {
+  const out: number[] = [];
+  for (let at = text.indexOf(query); at >= 0; at = text.indexOf(query, at + 1)) out.push(at);
+  return out;
+}
+
+/** Index of the first value >= x in a sorted array. */
+function lowerBound(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as number) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Ids of the events whose lower-cased "title\nevidence" contains `query` (already trimmed and lower-cased), without
+ * building that text per event: each document is lower-cased and searched once, and the hits are mapped to the
+ * evidence spans. Same result as `eventText(e).includes(query)` (falls back to it where lower-casing changes offsets).
+ */
+export const eventIdsMatching = memoizeLast((dataset: Dataset, query: string): Set<string> => {
+  const out = new Set<string>();
+  if (query === '') {
+    for (const e of dataset.events) out.add(e.id);
+    return out;
+  }
+  const index = indexFor(dataset);
+  const hitsByDoc = new Map<string, number[] | null>();
+  const hitsIn = (doc: DocumentRecord): number[] | null => {
+    let hits = hitsByDoc.get(doc.id);
+    if (hits === undefined) {
+      const lower = doc.text.toLowerCase();
+      // null: lower-casing changed the length, so offsets do not map; compare per event instead.
+      hits = lower.length === doc.text.length ? occurrences(lower, query) : null;
+      hitsByDoc.set(doc.id, hits);
+    }
+    return hits;
+  };
+  const simple = !query.includes('\n');
+  for (const e of dataset.events) {
+    const doc = index.docsById.get(e.docId);
+    const title = e.title.toLowerCase();
+    if (!simple || title.length !== e.title.length || !doc) {
+      if (eventText(e, doc).includes(query)) out.add(e.id);
+      continue;
+    }
+    if (title.includes(query)) {
+      out.add(e.id);
+      continue;
+    }
+    const hits = hitsIn(doc);
+    if (hits === null) {
+      if (eventText(e, doc).includes(query)) out.add(e.id);
+      continue;
+    }
+    // String.slice clamps its bounds: mirror that so the same evidence text is searched.
+    const len = doc.text.length;
+    const clamp = (n: number): number => (n < 0 ? Math.max(0, len + n) : Math.min(n, len));
+    const start = clamp(e.evidence.start);
+    const end = clamp(e.evidence.end);
+    if (end - start < query.length) continue;
+    const i = lowerBound(hits, start);
+    const at = hits[i];
+    if (at !== undefined && at + query.length <= end) out.add(e.id);
+  }
+  return out;
+});
+
 /** The dataset's lookups. */
 export const selectIndex = (s: AppState): DatasetIndex => indexFor(s.dataset);
 
@@ -110,9 +194,10 @@ const visibleActorsFor = memoizeLast((dataset: Dataset, filters: Filters): Actor
     query === ''
       ? undefined
       : new Set(
-          dataset.events
-            .filter((e) => matchesSearch(index.eventSearchText.get(e.id), query))
-            .flatMap((e) => e.actorIds),
+          (() => {
+            const hits = eventIdsMatching(dataset, query);
+            return dataset.events.filter((e) => hits.has(e.id)).flatMap((e) => e.actorIds);
+          })(),
         );
   return dataset.actors.filter((a) => {
     if (kinds.size > 0 && !kinds.has(a.kind)) return false;
@@ -139,13 +224,13 @@ const visibleEventsFor = memoizeLast(
     const query = normaliseQuery(filters.search);
     const docs = new Set(filters.docIds);
     const restrictActors = filters.actorKinds.length > 0 || query !== '' || docs.size > 0;
+    const eventHits = query !== '' ? eventIdsMatching(dataset, query) : undefined;
     return dataset.events.filter((e) => {
       if (docs.size > 0 && !docs.has(e.docId)) return false;
       if (selectedActorId !== null && !e.actorIds.includes(selectedActorId)) return false;
       if (query !== '') {
         const hit =
-          matchesSearch(index.eventSearchText.get(e.id), query) ||
-          e.actorIds.some((a) => matchesSearch(index.actorSearchText.get(a), query));
+          eventHits?.has(e.id) === true || e.actorIds.some((a) => matchesSearch(index.actorSearchText.get(a), query));
         if (!hit) return false;
       }
       if (restrictActors && e.actorIds.length > 0 && !e.actorIds.some((a) => actorIds.has(a))) return false;

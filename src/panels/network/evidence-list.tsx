@@ -51,7 +51,7 @@ export function EvidenceList() {
                   {nameOf(r.source)} → {nameOf(r.target)}
                   {r.date?.text ? ` · ${r.date.text}` : r.date ? ` · ${r.date.start}` : ''}
                 </p>
-                <blockquote className="evidence-quote">“{sentence}”</blockquote>
+                <blockquote className="evidence-quote">{quoted(sentence)}</blockquote>
                 <p className="evidence-doc">
                   <cite>{docTitle}</cite>
                   <button
@@ -70,4 +70,14 @@ export function EvidenceList() {
       )}
     </aside>
   );
+}
+
+const OPENING_QUOTES = /^["'“‘«„‚‹]/;
+const CLOSING_QUOTES = /["'”’»›]$/;
+
+/** The sentence in curly quotes, unless it already starts or ends with a quote mark of its own. */
+export function quoted(sentence: string): string {
+  const text = sentence.trim();
+  if (text === '' || OPENING_QUOTES.test(text) || CLOSING_QUOTES.test(text)) return text;
+  return `“${text}”`;
 }

@@ -1,7 +1,8 @@
 /**
  * The network as SVG: React renders nodes, edges and labels from the (cached, deterministic) layout; only pan and
- * zoom are imperative (use-graph-zoom). Highlighting is a selector. Node drags move a local copy of the position,
- * never the store. Nodes and edges are roving-tabindex buttons (arrow keys move, Enter selects, Escape clears).
+ * zoom are imperative (use-graph-zoom). Highlighting is a selector. A node drag moves the node, its links and its
+ * label directly on the DOM while the pointer moves (no React render per move) and commits the final position to
+ * local state when it ends (never to the store). Nodes and edges are roving-tabindex buttons (arrow keys move, Enter selects, Escape clears).
  */
 import { memo, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { FocusEvent, KeyboardEvent, MouseEvent, PointerEvent } from 'react';
@@ -21,8 +22,9 @@ import {
   truncate,
   type EdgeSummary,
 } from './graph-style';
-import { placeLabels, type LabelCandidate } from './labels';
-import { boundsOf, type Point, type Positions } from './layout';
+import { placeLabels, type LabelCandidate, type PlacedLabel } from './labels';
+import { SHAPE_EXTENT, boundsOf, type Point, type Positions } from './layout';
+import { createEdgeCanvas, type CanvasEdge, type EdgeCanvas } from './edge-canvas';
 import { useGraphZoom } from './use-graph-zoom';
 import { useLayout } from './use-layout';
 
@@ -30,6 +32,9 @@ const selectSelectedActorId = (s: { selectedActorId: string | null }) => s.selec
 const selectSelectedEdge = (s: { selectedEdge: { source: string; target: string } | null }) => s.selectedEdge;
 const selectSelectedEventId = (s: { selectedEventId: string | null }) => s.selectedEventId;
 const selectHoveredActorId = (s: { hoveredActorId: string | null }) => s.hoveredActorId;
+
+/** From this many drawn links on, their lines are painted on a <canvas> (the SVG keeps invisible hit lines). */
+export const CANVAS_EDGES_FROM = 300;
 
 /** Colours that get an arrow marker (one marker per colour). */
 const MARKER_COLOURS = [...new Set([...Object.values(RELATION_COLOUR), NEGATED_COLOUR])];
@@ -106,6 +111,8 @@ interface EdgeProps {
   summary: EdgeSummary;
   label: string;
   markerId: string | null;
+  /** The visible line is painted on the canvas (edge-canvas.ts); only the hit line is rendered. */
+  lineless: boolean;
   handlers: EdgeHandlers;
 }
 
@@ -126,17 +133,10 @@ const GraphEdge = memo(function GraphEdge({
   summary,
   label,
   markerId,
+  lineless,
   handlers,
 }: EdgeProps) {
-  let ex = x2;
-  let ey = y2;
-  if (markerId) {
-    const len = Math.hypot(x2 - x1, y2 - y1);
-    if (len > targetGap + 1) {
-      ex = x2 - ((x2 - x1) / len) * targetGap;
-      ey = y2 - ((y2 - y1) / len) * targetGap;
-    }
-  }
+  const { x: ex, y: ey } = shorten({ x: x1, y: y1 }, { x: x2, y: y2 }, markerId ? targetGap : 0);
   return (
     <g
       className={`edge${summary.negatedOnly ? ' is-negated' : ''}`}
@@ -150,17 +150,19 @@ const GraphEdge = memo(function GraphEdge({
       {...handlers}
     >
       <line className="edge-hit" x1={x1} y1={y1} x2={x2} y2={y2} />
-      <line
-        className="edge-line"
-        x1={x1}
-        y1={y1}
-        x2={ex}
-        y2={ey}
-        stroke={summary.colour}
-        strokeWidth={summary.width}
-        strokeDasharray={summary.dash || undefined}
-        markerEnd={markerId ? `url(#${markerId})` : undefined}
-      />
+      {!lineless && (
+        <line
+          className="edge-line"
+          x1={x1}
+          y1={y1}
+          x2={ex}
+          y2={ey}
+          stroke={summary.colour}
+          strokeWidth={summary.width}
+          strokeDasharray={summary.dash || undefined}
+          markerEnd={markerId ? `url(#${markerId})` : undefined}
+        />
+      )}
     </g>
   );
 });
@@ -171,6 +173,111 @@ interface DragState {
   startX: number;
   startY: number;
   moved: boolean;
+  /** The latest pointer position in graph units. */
+  point?: Point;
+  /** The elements the drag moves directly (collected when the drag starts moving). */
+  dom?: DragTargets;
+}
+
+/** What a node drag moves on the DOM: the node, its label, its links (and their halo / the selection ring). */
+interface DragTargets {
+  node: Element | null;
+  ring: Element | null;
+  label: { el: Element; dx: number; dy: number } | null;
+  origin: Point;
+  links: {
+    hit: Element | null;
+    line: Element | null;
+    halo: Element | null;
+    other: Point;
+    draggedIsFrom: boolean;
+    gap: number;
+  }[];
+}
+
+interface EdgeGeometryInfo {
+  from: string;
+  to: string;
+  /** Arrow gap at the `to` end (0 without an arrow). */
+  gap: number;
+}
+
+function collectDragTargets(
+  layer: SVGGElement,
+  id: string,
+  positionOf: (id: string) => Point | undefined,
+  geometry: Map<string, EdgeGeometryInfo>,
+): DragTargets {
+  const origin = positionOf(id) ?? { x: 0, y: 0 };
+  const node = [...layer.querySelectorAll('[data-actor-id]')].find((n) => n.getAttribute('data-actor-id') === id);
+  const ring = layer.querySelector(`.node-ring[data-for]`);
+  const labelEl = [...layer.querySelectorAll('[data-label-for]')].find((n) => n.getAttribute('data-label-for') === id);
+  const label = labelEl
+    ? {
+        el: labelEl,
+        dx: Number(labelEl.getAttribute('x') ?? 0) - origin.x,
+        dy: Number(labelEl.getAttribute('y') ?? 0) - origin.y,
+      }
+    : null;
+  const halo = layer.querySelector('.edge-halo');
+  const haloKey = halo?.getAttribute('data-for') ?? null;
+  const links: DragTargets['links'] = [];
+  for (const el of layer.querySelectorAll('[data-edge-key]')) {
+    const source = el.getAttribute('data-source');
+    const target = el.getAttribute('data-target');
+    if (source !== id && target !== id) continue;
+    const key = el.getAttribute('data-edge-key') ?? '';
+    const g = geometry.get(key);
+    if (!g) continue;
+    const draggedIsFrom = g.from === id;
+    const other = positionOf(draggedIsFrom ? g.to : g.from);
+    if (!other) continue;
+    links.push({
+      hit: el.querySelector('.edge-hit'),
+      line: el.querySelector('.edge-line'),
+      halo: haloKey === key ? halo : null,
+      other,
+      draggedIsFrom,
+      gap: g.gap,
+    });
+  }
+  return { node: node ?? null, ring: ring?.getAttribute('data-for') === id ? ring : null, label, origin, links };
+}
+
+function moveDragTargets(t: DragTargets, p: Point): void {
+  t.node?.setAttribute('transform', `translate(${p.x},${p.y})`);
+  if (t.ring) {
+    t.ring.setAttribute('cx', String(p.x));
+    t.ring.setAttribute('cy', String(p.y));
+  }
+  if (t.label) {
+    t.label.el.setAttribute('x', String(p.x + t.label.dx));
+    t.label.el.setAttribute('y', String(p.y + t.label.dy));
+  }
+  for (const l of t.links) {
+    const a = l.draggedIsFrom ? p : l.other;
+    const b = l.draggedIsFrom ? l.other : p;
+    const end = shorten(a, b, l.gap);
+    for (const [el, e] of [
+      [l.hit, b],
+      [l.halo, b],
+      [l.line, end],
+    ] as const) {
+      if (!el) continue;
+      el.setAttribute('x1', String(a.x));
+      el.setAttribute('y1', String(a.y));
+      el.setAttribute('x2', String(e.x));
+      el.setAttribute('y2', String(e.y));
+    }
+  }
+}
+
+/** The end of a line from a to b that stops `gap` short of b (for the arrow head). */
+function shorten(a: Point, b: Point, gap: number): Point {
+  if (gap <= 0) return b;
+  const len = Math.hypot(b.x - a.x, b.y - a.y);
+  if (len <= gap + 1) return b;
+  return { x: b.x - ((b.x - a.x) / len) * gap, y: b.y - ((b.y - a.y) / len) * gap };
 }
 
 export interface GraphViewHandle {
@@ -197,7 +304,10 @@ export function GraphView({ onReady }: { onReady?: (handle: GraphViewHandle | nu
   const svgRef = useRef<SVGSVGElement | null>(null);
   const layerRef = useRef<SVGGElement | null>(null);
   const [scale, setScale] = useState(1);
-  const zoom = useGraphZoom(svgRef, layerRef, { onZoomEnd: setScale, reducedMotion });
+  const canvasRef = useRef<HTMLCanvasElement | null>(null);
+  const edgeCanvas = useRef<EdgeCanvas | null>(null);
+  const onZoom = useCallback((t: { x: number; y: number; k: number }) => edgeCanvas.current?.setTransform(t), []);
+  const zoom = useGraphZoom(svgRef, layerRef, { onZoomEnd: setScale, onZoom, reducedMotion });
 
   // Dragged positions, local to this component and reset with the layout.
   const [dragged, setDragged] = useState<{ base: Positions | null; moved: Map<string, Point> }>({
@@ -232,20 +342,42 @@ export function GraphView({ onReady }: { onReady?: (handle: GraphViewHandle | nu
   const activeEdge = rovingEdge !== null && edgeKeys.includes(rovingEdge) ? rovingEdge : (edgeKeys[0] ?? null);
 
   // Latest values for handlers that are created once (they read refs and the store at call time).
-  const latest = useRef({ orderedIds, edgeKeys, subset, zoom, positionOf });
-  useEffect(() => {
-    latest.current = { orderedIds, edgeKeys, subset, zoom, positionOf };
+  const latest = useRef({
+    orderedIds,
+    edgeKeys,
+    subset,
+    zoom,
+    positionOf,
+    edgeGeometryByKey: new Map<string, EdgeGeometryInfo>(),
+    labels: [] as PlacedLabel[],
   });
 
   const fit = useCallback(() => {
-    const { positionOf: pos, subset: sub } = latest.current;
+    const { positionOf: pos, subset: sub, labels: shown } = latest.current;
     const pts = new Map<string, Point>();
     for (const a of sub.actors) {
       const p = pos(a.id);
       if (p) pts.set(a.id, p);
     }
-    latest.current.zoom.fit(boundsOf(pts.keys(), pts, 30));
+    // The drawn labels too (their boxes are in graph units at the scale they were placed for), so none is cut off.
+    for (const l of shown) {
+      pts.set(`label-0:${l.id}`, { x: l.box.x0, y: l.box.y0 });
+      pts.set(`label-1:${l.id}`, { x: l.box.x1, y: l.box.y1 });
+    }
+    latest.current.zoom.fit(boundsOf(pts.keys(), pts, 24));
   }, []);
+
+  const showSelectedEdge = useCallback(() => {
+    const edge = storeApi.getState().selectedEdge;
+    if (!edge) return;
+    const { positionOf: pos } = latest.current;
+    const pts = new Map<string, Point>();
+    for (const id of [edge.source, edge.target]) {
+      const p = pos(id);
+      if (p) pts.set(id, p);
+    }
+    latest.current.zoom.ensureVisible(boundsOf(pts.keys(), pts, 40));
+  }, [storeApi]);
 
   // Fit once per layout, when it arrives.
   const fittedFor = useRef<Positions | null>(null);
@@ -260,13 +392,18 @@ export function GraphView({ onReady }: { onReady?: (handle: GraphViewHandle | nu
     const svg = svgRef.current;
     if (!svg || typeof ResizeObserver === 'undefined') return;
     let touched = false;
-    const touch = () => {
+    // A pan or a wheel zoom; a click on a node or a link is not.
+    const touch = (e: Event) => {
+      const target = e.target as Element | null;
+      if (e.type === 'pointerdown' && target?.closest?.('[data-actor-id], [data-edge-key]')) return;
       touched = true;
     };
     svg.addEventListener('pointerdown', touch);
     svg.addEventListener('wheel', touch, { passive: true });
     const observer = new ResizeObserver(() => {
-      if (!touched && fittedFor.current) fit();
+      if (!fittedFor.current) return;
+      if (!touched) fit();
+      else showSelectedEdge();
     });
     observer.observe(svg);
     return () => {
@@ -274,7 +411,12 @@ export function GraphView({ onReady }: { onReady?: (handle: GraphViewHandle | nu
       svg.removeEventListener('pointerdown', touch);
       svg.removeEventListener('wheel', touch);
     };
-  }, [fit]);
+  }, [fit, showSelectedEdge]);
+
+  // A selected link's two actors stay in view (the evidence list narrows the graph when it opens).
+  useEffect(() => {
+    if (selectedEdge) showSelectedEdge();
+  }, [selectedEdge, showSelectedEdge]);
 
   useEffect(() => {
     onReady?.({ zoomIn: zoom.zoomIn, zoomOut: zoom.zoomOut, fit });
@@ -368,21 +510,21 @@ export function GraphView({ onReady }: { onReady?: (handle: GraphViewHandle | nu
         const d = drag.current;
         if (!d || d.pointerId !== e.pointerId) return;
         if (!d.moved && Math.hypot(e.clientX - d.startX, e.clientY - d.startY) < 4) return;
-        d.moved = true;
         const svg = svgRef.current;
-        if (!svg) return;
+        const layer = layerRef.current;
+        if (!svg || !layer) return;
+        if (!d.moved) {
+          d.moved = true;
+          d.dom = collectDragTargets(layer, d.id, latest.current.positionOf, latest.current.edgeGeometryByKey);
+        }
         const rect = svg.getBoundingClientRect();
         const t = latest.current.zoom.getTransform();
-        const point = { x: (e.clientX - rect.left - t.x) / t.k, y: (e.clientY - rect.top - t.y) / t.k };
-        if (frame.current !== null) cancelAnimationFrame(frame.current);
+        d.point = { x: (e.clientX - rect.left - t.x) / t.k, y: (e.clientY - rect.top - t.y) / t.k };
+        if (frame.current !== null) return;
         frame.current = requestAnimationFrame(() => {
           frame.current = null;
-          setDragged((prev) => {
-            const base = basePositionsRef.current;
-            const next = new Map(prev.base === base ? prev.moved : []);
-            next.set(d.id, point);
-            return { base, moved: next };
-          });
+          if (d.dom && d.point) moveDragTargets(d.dom, d.point);
+          if (d.point) edgeCanvas.current?.moveNode(d.id, d.point);
         });
       },
       onPointerUp: (e) => {
@@ -390,7 +532,23 @@ export function GraphView({ onReady }: { onReady?: (handle: GraphViewHandle | nu
         if (!d || d.pointerId !== e.pointerId) return;
         drag.current = null;
         e.currentTarget.releasePointerCapture?.(e.pointerId);
-        if (d.moved) suppressClick.current = true;
+        if (frame.current !== null) {
+          cancelAnimationFrame(frame.current);
+          frame.current = null;
+        }
+        if (!d.moved) return;
+        suppressClick.current = true;
+        const point = d.point;
+        if (!point) return;
+        if (d.dom) moveDragTargets(d.dom, point);
+        edgeCanvas.current?.moveNode(d.id, point);
+        // One React render per drag: the final position.
+        setDragged((prev) => {
+          const base = basePositionsRef.current;
+          const next = new Map(prev.base === base ? prev.moved : []);
+          next.set(d.id, point);
+          return { base, moved: next };
+        });
       },
       onPointerEnter: (e) => {
         if (drag.current) return;
@@ -475,7 +633,9 @@ export function GraphView({ onReady }: { onReady?: (handle: GraphViewHandle | nu
     for (const a of subset.actors) {
       const p = positionOf(a.id);
       if (!p) continue;
-      const r = radii.get(a.id) ?? 6;
+      // The box of the drawn shape (up to 1.4 r), or of the selection ring around the selected node.
+      const base = radii.get(a.id) ?? 6;
+      const r = a.id === selectedActorId ? base * 1.45 + 4.5 : base * SHAPE_EXTENT + 1;
       obstacles.push({ id: a.id, x: p.x, y: p.y, r });
       const isForced = forced.has(a.id);
       if (!isForced && highlighted !== null && !highlighted.has(a.id)) continue;
@@ -514,6 +674,8 @@ export function GraphView({ onReady }: { onReady?: (handle: GraphViewHandle | nu
         `(${describeRelations(e.relations)})`;
       out.push({
         edge: e,
+        from: flip ? e.target : e.source,
+        to: flip ? e.source : e.target,
         x1: p1.x,
         y1: p1.y,
         x2: p2.x,
@@ -526,6 +688,56 @@ export function GraphView({ onReady }: { onReady?: (handle: GraphViewHandle | nu
     }
     return out;
   }, [subset.edges, positionOf, summaries, index, radii, uid]);
+  const edgeGeometryByKey = useMemo(
+    () =>
+      new Map<string, EdgeGeometryInfo>(
+        edgeGeometry.map((g) => [g.edge.key, { from: g.from, to: g.to, gap: g.markerId ? g.targetGap : 0 }]),
+      ),
+    [edgeGeometry],
+  );
+  const useCanvas = edgeGeometry.length >= CANVAS_EDGES_FROM;
+  // The canvas painter: created with the canvas, fed the links, the transform and the highlight.
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (!useCanvas || !canvas) return;
+    const painter = createEdgeCanvas(canvas);
+    edgeCanvas.current = painter;
+    painter.setTransform(latest.current.zoom.getTransform());
+    return () => {
+      painter.destroy();
+      edgeCanvas.current = null;
+    };
+  }, [useCanvas]);
+  useEffect(() => {
+    if (!useCanvas) return;
+    const list: CanvasEdge[] = edgeGeometry.map((g) => ({
+      key: g.edge.key,
+      from: g.from,
+      to: g.to,
+      colour: g.summary.colour,
+      width: g.summary.width,
+      dash: g.summary.dash,
+      arrow: g.markerId !== null,
+      gap: g.targetGap,
+    }));
+    edgeCanvas.current?.setEdges(list, positionOf);
+  }, [useCanvas, edgeGeometry, positionOf]);
+  useEffect(() => {
+    if (!useCanvas) return;
+    let lit: Set<string> | null = null;
+    if (highlighted !== null) {
+      lit = new Set();
+      for (const e of subset.edges) {
+        if (edgeIsLit(e, highlighted, eventActive, selectedEdgeKey, selectedActorId)) lit.add(e.key);
+      }
+    }
+    edgeCanvas.current?.setHighlight(lit, selectedEdgeKey);
+  }, [useCanvas, subset.edges, highlighted, eventActive, selectedEdgeKey, selectedActorId, edgeGeometry]);
+
+  // Before any passive effect (fit, drags) reads them.
+  useLayoutEffect(() => {
+    latest.current = { orderedIds, edgeKeys, subset, zoom, positionOf, edgeGeometryByKey, labels };
+  });
 
   // The node and edge layers depend on the layout and the subset only: a selection reuses the same elements, so
   // React skips both layers and useSelectionClasses updates the few DOM nodes whose state changed.
@@ -545,10 +757,11 @@ export function GraphView({ onReady }: { onReady?: (handle: GraphViewHandle | nu
           summary={g.summary}
           label={g.label}
           markerId={g.markerId}
+          lineless={useCanvas}
           handlers={edgeHandlers}
         />
       )),
-    [edgeGeometry, edgeHandlers],
+    [edgeGeometry, edgeHandlers, useCanvas],
   );
   const nodeElements = useMemo(
     () =>
@@ -590,6 +803,7 @@ export function GraphView({ onReady }: { onReady?: (handle: GraphViewHandle | nu
 
   return (
     <div className="graph-wrap">
+      {useCanvas && <canvas ref={canvasRef} className="graph-edges-canvas" aria-hidden="true" />}
       <svg
         ref={svgRef}
         className={`graph${highlighted !== null ? ' has-highlight' : ''}`}
@@ -620,9 +834,10 @@ export function GraphView({ onReady }: { onReady?: (handle: GraphViewHandle | nu
         <g ref={layerRef} className="graph-layer">
           {basePositions && (
             <>
-              {selectedGeometry && (
+              {selectedGeometry && !useCanvas && (
                 <line
                   className="edge-halo"
+                  data-for={selectedEdgeKey ?? undefined}
                   aria-hidden="true"
                   x1={selectedGeometry.x1}
                   y1={selectedGeometry.y1}
@@ -637,6 +852,7 @@ export function GraphView({ onReady }: { onReady?: (handle: GraphViewHandle | nu
               {selectedPoint && (
                 <circle
                   className="node-ring"
+                  data-for={selectedActorId ?? undefined}
                   aria-hidden="true"
                   cx={selectedPoint.x}
                   cy={selectedPoint.y}
@@ -650,6 +866,7 @@ export function GraphView({ onReady }: { onReady?: (handle: GraphViewHandle | nu
                 {labels.map((l) => (
                   <text
                     key={l.id}
+                    data-label-for={l.id}
                     className={`label${l.id === selectedActorId ? ' is-selected' : ''}`}
                     x={l.x}
                     y={l.y}
@@ -691,6 +908,21 @@ export function GraphView({ onReady }: { onReady?: (handle: GraphViewHandle | nu
 }
 
 const EMPTY_MOVES = new Map<string, Point>();
+
+/** A link is drawn at full strength under a highlight when it belongs to the selection. */
+function edgeIsLit(
+  e: Edge,
+  highlighted: Set<string>,
+  eventActive: boolean,
+  selectedEdgeKey: string | null,
+  selectedActorId: string | null,
+): boolean {
+  return eventActive
+    ? highlighted.has(e.source) && highlighted.has(e.target)
+    : selectedEdgeKey !== null
+      ? e.key === selectedEdgeKey
+      : e.source === selectedActorId || e.target === selectedActorId;
+}
 
 /** How each selection flag shows on a node or edge element. */
 const FLAG_WRITERS: [string, (node: Element, on: boolean) => void][] = [
@@ -766,12 +998,7 @@ function useSelectionClasses(layerRef: React.RefObject<SVGGElement | null>, stat
     if (highlighted !== null) {
       for (const id of highlighted) want(el.nodes.get(id), 'lit');
       for (const e of edges) {
-        const lit = eventActive
-          ? highlighted.has(e.source) && highlighted.has(e.target)
-          : selectedEdgeKey !== null
-            ? e.key === selectedEdgeKey
-            : e.source === selectedActorId || e.target === selectedActorId;
-        if (lit) want(el.edges.get(e.key), 'lit');
+        if (edgeIsLit(e, highlighted, eventActive, selectedEdgeKey, selectedActorId)) want(el.edges.get(e.key), 'lit');
       }
     }
     if (selectedActorId !== null) want(el.nodes.get(selectedActorId), 'selected');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from './layout';
-import { overlaps, placeLabels, type LabelCandidate } from './labels';
+import { ESSENTIAL_LABELS, overlaps, placeLabels, type LabelCandidate } from './labels';
 
 function randomCandidates(n: number, seed: number): LabelCandidate[] {
   const rnd = mulberry32(seed);
@@ -28,12 +28,17 @@ describe('placeLabels', () => {
     }
   });
 
-  it('keeps labels off other nodes, except for the few most important ones', () => {
+  it('keeps labels off other nodes, except the few essential ones that had no free spot', () => {
     const candidates = randomCandidates(200, 9);
     const placed = placeLabels(candidates, candidates, { scale: 1 });
-    const byPriority = [...candidates].sort((a, b) => b.priority - a.priority).slice(0, 8);
-    const top = new Set(byPriority.map((c) => c.id));
-    for (const label of placed.filter((l) => !top.has(l.id))) {
+    expect(placed.length).toBeGreaterThan(5);
+    const essential = new Set(
+      [...candidates]
+        .sort((a, b) => b.priority - a.priority || (a.id < b.id ? -1 : 1))
+        .slice(0, ESSENTIAL_LABELS)
+        .map((c) => c.id),
+    );
+    for (const label of placed.filter((p) => !essential.has(p.id))) {
       for (const node of candidates) {
         if (node.id === label.id) continue;
         const box = { x0: node.x - node.r, y0: node.y - node.r, x1: node.x + node.r, y1: node.y + node.r };
@@ -48,10 +53,41 @@ describe('placeLabels', () => {
     expect(placed[0]?.id).toBe('n42');
   });
 
+  it('moves a forced label further out rather than over a neighbouring node', () => {
+    const candidates: LabelCandidate[] = [
+      { id: 'a', x: 100, y: 100, r: 5, text: 'Selected', priority: 1, forced: true },
+      // Neighbours right, left, below and above the selected node, where its four first spots would go.
+      { id: 'b', x: 120, y: 100, r: 6, text: 'B', priority: 2 },
+      { id: 'c', x: 80, y: 100, r: 6, text: 'C', priority: 2 },
+      { id: 'd', x: 100, y: 114, r: 4, text: 'D', priority: 2 },
+      { id: 'e', x: 100, y: 86, r: 4, text: 'E', priority: 2 },
+    ];
+    const placed = placeLabels(candidates, candidates, { scale: 1 });
+    const label = placed.find((l) => l.id === 'a')!;
+    for (const node of candidates.slice(1)) {
+      const box = { x0: node.x - node.r, y0: node.y - node.r, x1: node.x + node.r, y1: node.y + node.r };
+      expect(overlaps(label.box, box)).toBe(false);
+    }
+  });
+
   it('shows more labels when zoomed in', () => {
     const candidates = randomCandidates(300, 11);
     const out = placeLabels(candidates, candidates, { scale: 0.5, maxLabels: 1000 }).length;
     const zin = placeLabels(candidates, candidates, { scale: 4, maxLabels: 1000 }).length;
     expect(zin).toBeGreaterThan(out);
+  });
+});
+
+describe('essential labels', () => {
+  it('always labels the highest-priority node, even when it is boxed in by other nodes', () => {
+    const hub = { id: 'hub', x: 0, y: 0, r: 10, text: 'Hub', priority: 100 };
+    const ring = Array.from({ length: 16 }, (_, i) => ({
+      id: `n${i}`,
+      x: Math.cos((i / 16) * 2 * Math.PI) * 22,
+      y: Math.sin((i / 16) * 2 * Math.PI) * 22,
+      r: 8,
+    }));
+    const placed = placeLabels([hub], [{ id: 'hub', x: 0, y: 0, r: 10 }, ...ring], { scale: 1 });
+    expect(placed.map((p) => p.id)).toEqual(['hub']);
   });
 });

@@ -1,7 +1,9 @@
 /**
  * Greedy label placement: labels are tried in priority order at four spots around their node (right, left,
  * below, above) and kept only where their box overlaps no placed label and no other node. Forced labels
- * (selected, hovered, focused) are always placed. Pure; works in screen pixels at the given zoom scale.
+ * (selected, hovered, focused) go first and also try spots further out; only when every spot is taken do they
+ * fall back to one that covers a node (never another label, unless nothing else is left). Pure; works in screen
+ * pixels at the given zoom scale.
  */
 
 export interface LabelCandidate {
@@ -17,8 +19,14 @@ export interface LabelCandidate {
   forced?: boolean;
 }
 
-/** The labels of the this many highest-priority candidates may cover other nodes (never other labels). */
-export const TOP_LABELS_OVER_NODES = 8;
+/** The this many highest-priority labels may also sit a little further from their node when the four near spots are taken. */
+export const FURTHER_OUT = 12;
+
+/**
+ * The this many highest-priority labels (the biggest actors, the ones a reader looks for first) are always shown:
+ * when every free spot is taken they may cover a node, like forced labels, but never another label if avoidable.
+ */
+export const ESSENTIAL_LABELS = 5;
 
 export interface PlacedLabel {
   id: string;
@@ -108,19 +116,25 @@ export function placeLabels(
   const placed: PlacedLabel[] = [];
   let rank = 0;
   for (const c of ordered) {
-    rank += 1;
     if (placed.length >= maxLabels && !c.forced) break;
     const width = textWidth(c.text, fontSize) / k;
-    const spots: Omit<PlacedLabel, 'id' | 'text'>[] = [
-      spot(c.x + c.r + gap, c.y, 'start', width, height),
-      spot(c.x - c.r - gap, c.y, 'end', width, height),
-      spot(c.x, c.y + c.r + gap + height / 2, 'middle', width, height),
-      spot(c.x, c.y - c.r - gap - height / 2, 'middle', width, height),
+    const around = (d: number): Omit<PlacedLabel, 'id' | 'text'>[] => [
+      spot(c.x + c.r + d, c.y, 'start', width, height),
+      spot(c.x - c.r - d, c.y, 'end', width, height),
+      spot(c.x, c.y + c.r + d + height / 2, 'middle', width, height),
+      spot(c.x, c.y - c.r - d - height / 2, 'middle', width, height),
     ];
-    const free = (s: { box: Box }): boolean =>
-      rank <= TOP_LABELS_OVER_NODES ? !labelGrid.hits(s.box, c.id) : !grid.hits(s.box, c.id);
+    const spots = around(gap);
+    const free = (s: { box: Box }): boolean => !grid.hits(s.box, c.id);
     let chosen = spots.find(free);
-    if (!chosen && c.forced) chosen = spots[0];
+    rank += 1;
+    if (!chosen && !c.forced && rank <= FURTHER_OUT) {
+      chosen = [...around(gap + height), ...around(gap + 2 * height)].find(free);
+    }
+    if (!chosen && (c.forced || rank <= ESSENTIAL_LABELS)) {
+      const further = [...around(gap + height), ...around(gap + 2 * height)];
+      chosen = further.find(free) ?? [...spots, ...further].find((s) => !labelGrid.hits(s.box, c.id)) ?? spots[0];
+    }
     if (!chosen) continue;
     grid.add(chosen.box, `label:${c.id}`);
     labelGrid.add(chosen.box, `label:${c.id}`);

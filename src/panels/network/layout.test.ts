@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { areaFor, boundsOf, computeLayout, mulberry32, ticksFor } from './layout';
+import { ISOLATED_CELL, areaFor, boundsOf, computeLayout, layoutGraph, mulberry32, ticksFor } from './layout';
 
 const nodes = Array.from({ length: 40 }, (_, i) => ({ id: `n${i}`, r: 4 + (i % 5) }));
 const links = Array.from({ length: 60 }, (_, i) => ({ source: `n${i % 40}`, target: `n${(i * 7 + 3) % 40}` }));
@@ -49,6 +49,37 @@ describe('computeLayout', () => {
     const all = nodes.flatMap((a, i) => nodes.slice(i + 1).map((b) => d(a.id, b.id)));
     const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
     expect(mean(linked)).toBeLessThan(mean(all));
+  });
+});
+
+describe('layoutGraph', () => {
+  it('lays out the connected actors with forces and puts the isolated ones in a grid to their right', () => {
+    const lonely = Array.from({ length: 10 }, (_, i) => ({ id: `lonely${i}`, r: 5 }));
+    const positions = layoutGraph([...nodes, ...lonely], links, options);
+    expect(positions.size).toBe(nodes.length + lonely.length);
+    const core = boundsOf(
+      nodes.map((n) => n.id),
+      positions,
+    )!;
+    const grid = lonely.map((n) => positions.get(n.id)!);
+    for (const p of grid) expect(p.x).toBeGreaterThan(core.x1);
+    // Compact: every cell distinct, in at most two columns here.
+    expect(new Set(grid.map((p) => `${p.x},${p.y}`)).size).toBe(grid.length);
+    expect(new Set(grid.map((p) => p.x)).size).toBeLessThanOrEqual(2);
+    expect(grid[1]!.y - grid[0]!.y).toBeCloseTo(ISOLATED_CELL.height, 1);
+    expect([...layoutGraph([...nodes, ...lonely], links, options)]).toEqual([...positions]);
+  });
+
+  it('places a graph without links as a grid', () => {
+    const positions = layoutGraph(
+      [
+        { id: 'a', r: 5 },
+        { id: 'b', r: 5 },
+      ],
+      [],
+      options,
+    );
+    expect(positions.size).toBe(2);
   });
 });
 

@@ -79,8 +79,9 @@ export function computeLayout(
     .map((l) => ({ source: l.source, target: l.target }));
   const cx = width / 2;
   const cy = height / 2;
-  // Weak pull to the centre keeps disconnected components and isolated actors on screen.
-  const pull = nodes.length > 1000 ? 0.06 : 0.04;
+  // A pull to the centre keeps small disconnected components close to the main one; it is weaker along x, so the
+  // picture comes out wider than tall, like the panel it is shown in.
+  const pull = nodes.length > 1000 ? 0.06 : 0.07;
   const simulation = forceSimulation<SimNode>(simNodes)
     .randomSource(mulberry32(seed))
     .force(
@@ -90,9 +91,10 @@ export function computeLayout(
         .distance((l) => 40 + (l.source as SimNode).r + (l.target as SimNode).r),
     )
     .force('charge', forceManyBody<SimNode>().strength(-160).distanceMax(600).theta(0.9))
-    .force('x', forceX<SimNode>(cx).strength(pull))
+    .force('x', forceX<SimNode>(cx).strength(pull * 0.5))
     .force('y', forceY<SimNode>(cy).strength(pull))
-    .force('collide', forceCollide<SimNode>((d) => d.r + 3).iterations(1))
+    // Shapes reach up to 1.4 r (triangle, star): collide on that, so shapes do not overlap.
+    .force('collide', forceCollide<SimNode>((d) => d.r * SHAPE_EXTENT + 3).iterations(1))
     // Cool from 1 to d3's alphaMin (0.001) in exactly `ticks` ticks (d3's default decay assumes 300).
     .alphaDecay(1 - Math.pow(0.001, 1 / Math.max(1, ticks)))
     .stop();
@@ -110,6 +112,65 @@ export function computeLayout(
 }
 
 const round = (v: number): number => Math.round(v * 100) / 100;
+
+/** How far the largest node shape (triangle, star) reaches, as a multiple of its radius. */
+export const SHAPE_EXTENT = 1.4;
+
+/**
+ * The whole layout: the connected actors run through the force layout (so they fill the picture), the isolated
+ * ones (no link at all) go in a compact grid to the right of it, the most mentioned first. Deterministic.
+ */
+export function layoutGraph(
+  nodes: readonly LayoutNode[],
+  links: readonly LayoutLink[],
+  options: LayoutOptions,
+  rest: readonly LayoutNode[] = [],
+): Positions {
+  const linked = new Set<string>();
+  for (const l of links) {
+    if (l.source === l.target) continue;
+    linked.add(l.source);
+    linked.add(l.target);
+  }
+  const connected = nodes.filter((n) => linked.has(n.id));
+  const isolated = [...nodes, ...rest].filter((n) => !linked.has(n.id));
+  const restLinked = rest.filter((n) => linked.has(n.id));
+  const core =
+    connected.length > 0
+      ? placeRest(computeLayout(connected, links, options), restLinked, links, options.seed)
+      : new Map<string, Point>();
+  return placeIsolated(core, isolated);
+}
+
+/** Grid cell of the isolated actors, in layout units (room for a short label at scale 1). */
+export const ISOLATED_CELL = { width: 150, height: 26 };
+
+/**
+ * Places `isolated` nodes (in the given order) in columns to the right of the positions' bounding box, as tall as
+ * the box (at least 6 rows), starting at its top. With no positions, the grid is roughly square.
+ */
+export function placeIsolated(positions: Positions, isolated: readonly LayoutNode[]): Positions {
+  if (isolated.length === 0) return positions;
+  const out: Positions = new Map(positions);
+  const box = boundsOf(positions.keys(), positions);
+  const { width, height } = ISOLATED_CELL;
+  let rows: number;
+  let x0: number;
+  let y0: number;
+  if (box) {
+    rows = Math.max(6, Math.floor((box.y1 - box.y0) / height) + 1);
+    x0 = box.x1 + 60;
+    y0 = box.y0;
+  } else {
+    rows = Math.max(1, Math.ceil(Math.sqrt((isolated.length * width) / height)));
+    x0 = 0;
+    y0 = 0;
+  }
+  isolated.forEach((n, i) => {
+    out.set(n.id, { x: round(x0 + Math.floor(i / rows) * width), y: round(y0 + (i % rows) * height) });
+  });
+  return out;
+}
 
 /** Bounding box of some positions (with a margin), or null when there are none. */
 export function boundsOf(

@@ -1,5 +1,5 @@
 /** Runs computeLayout off the main thread; one request in, one Map of positions out. */
-import { computeLayout, placeRest, type LayoutLink, type LayoutNode, type LayoutOptions } from './layout';
+import { layoutGraph, type LayoutLink, type LayoutNode, type LayoutOptions } from './layout';
 
 export interface LayoutRequest {
   nodes: LayoutNode[];
@@ -11,5 +11,5 @@ export interface LayoutRequest {
 
 self.onmessage = (event: MessageEvent<LayoutRequest>) => {
   const { nodes, links, options, rest = [] } = event.data;
-  self.postMessage(placeRest(computeLayout(nodes, links, options), rest, links, options.seed));
+  self.postMessage(layoutGraph(nodes, links, options, rest));
 };

@@ -5,6 +5,7 @@ import { StoreProvider } from '../../app/store-provider';
 import type { Dataset } from '../../model/schema';
 import { createAppStore } from '../../store/create-app-store';
 import { smallDataset } from '../../test/fixtures/small-dataset';
+import { quoted } from './evidence-list';
 import { NetworkPanel } from './network-panel';
 
 // d3-zoom needs a real browser (event.view); the panel's behaviour does not.
@@ -13,6 +14,7 @@ vi.mock('./zoom-controller', () => ({
     update: vi.fn(),
     zoomBy: vi.fn(),
     fit: vi.fn(),
+    ensureVisible: vi.fn(),
     getTransform: () => ({ x: 0, y: 0, k: 1 }),
     destroy: vi.fn(),
   }),
@@ -195,5 +197,15 @@ describe('NetworkPanel table', () => {
     expect(within(actors).getByRole('columnheader', { name: /^Name/ })).toHaveAttribute('aria-sort', 'ascending');
     await user.click(within(actors).getByRole('button', { name: 'Omar Haddad' }));
     expect(store.getState().selectedActorId).toBe('a-haddad');
+  });
+});
+
+describe('quoted', () => {
+  it('adds quote marks only to a sentence that has none of its own', () => {
+    expect(quoted('The talks ended.')).toBe('“The talks ended.”');
+    expect(quoted('“The decision was made,” it said.')).toBe('“The decision was made,” it said.');
+    expect(quoted('He said: "no".')).toBe('“He said: "no".”');
+    expect(quoted('He called it “final”')).toBe('He called it “final”');
+    expect(quoted('  ')).toBe('');
   });
 });

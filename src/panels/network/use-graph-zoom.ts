@@ -9,6 +9,7 @@ export interface GraphZoom {
   zoomIn: () => void;
   zoomOut: () => void;
   fit: (bounds: ZoomBounds | null) => void;
+  ensureVisible: (bounds: ZoomBounds | null) => void;
   /** Current transform (identity before the controller exists). */
   getTransform: () => { x: number; y: number; k: number };
 }
@@ -16,7 +17,15 @@ export interface GraphZoom {
 export function useGraphZoom(
   svgRef: RefObject<SVGSVGElement | null>,
   layerRef: RefObject<SVGGElement | null>,
-  { onZoomEnd, reducedMotion }: { onZoomEnd: (scale: number) => void; reducedMotion: boolean },
+  {
+    onZoomEnd,
+    onZoom,
+    reducedMotion,
+  }: {
+    onZoomEnd: (scale: number) => void;
+    onZoom?: (t: { x: number; y: number; k: number }) => void;
+    reducedMotion: boolean;
+  },
 ): GraphZoom {
   const controllerRef = useRef<ZoomController | null>(null);
 
@@ -35,14 +44,17 @@ export function useGraphZoom(
 
   // Effect B: options from props.
   useEffect(() => {
-    controllerRef.current?.update({ onZoomEnd, animate: !reducedMotion });
-  }, [onZoomEnd, reducedMotion]);
+    controllerRef.current?.update({ onZoomEnd, onZoom, animate: !reducedMotion });
+  }, [onZoomEnd, onZoom, reducedMotion]);
 
   const zoomIn = useCallback(() => controllerRef.current?.zoomBy(1.4), []);
   const zoomOut = useCallback(() => controllerRef.current?.zoomBy(1 / 1.4), []);
   const fit = useCallback((bounds: ZoomBounds | null) => {
     if (bounds) controllerRef.current?.fit(bounds);
   }, []);
+  const ensureVisible = useCallback((bounds: ZoomBounds | null) => {
+    if (bounds) controllerRef.current?.ensureVisible(bounds);
+  }, []);
   const getTransform = useCallback(() => controllerRef.current?.getTransform() ?? { x: 0, y: 0, k: 1 }, []);
-  return { zoomIn, zoomOut, fit, getTransform };
+  return { zoomIn, zoomOut, fit, ensureVisible, getTransform };
 }

@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { LayoutInput } from '../../store/selectors-network';
-import { areaFor, computeLayout, placeRest, ticksFor, type LayoutOptions, type Positions } from './layout';
+import { areaFor, layoutGraph, ticksFor, type LayoutOptions, type Positions } from './layout';
 import type { LayoutRequest } from './layout.worker';
 
 /** Laid out on the main thread up to this many actors (≈ 20 ms), in a worker beyond. */
@@ -21,10 +21,25 @@ export function layoutOptionsFor(nodeCount: number): LayoutOptions {
 function layoutNow(input: LayoutInput): Positions {
   const cached = cache.get(input);
   if (cached) return cached;
-  const options = layoutOptionsFor(input.nodes.length);
-  const positions = placeRest(computeLayout(input.nodes, input.links, options), input.rest, input.links, options.seed);
+  const positions = layoutGraph(input.nodes, input.links, layoutOptionsFor(connectedCount(input)), input.rest);
   cache.set(input, positions);
   return positions;
+}
+
+/** How many of the force-laid-out nodes have a link (the isolated ones go in a grid, not in the simulation). */
+const connectedCounts = new WeakMap<LayoutInput, number>();
+function connectedCount(input: LayoutInput): number {
+  let n = connectedCounts.get(input);
+  if (n === undefined) {
+    const linked = new Set<string>();
+    for (const l of input.links) {
+      linked.add(l.source);
+      linked.add(l.target);
+    }
+    n = input.nodes.filter((x) => linked.has(x.id)).length;
+    connectedCounts.set(input, n);
+  }
+  return n;
 }
 
 const canUseWorker = (): boolean => typeof Worker !== 'undefined';
@@ -51,7 +66,7 @@ export function useLayout(input: LayoutInput): Positions | null {
     const request: LayoutRequest = {
       nodes: input.nodes,
       links: input.links,
-      options: layoutOptionsFor(input.nodes.length),
+      options: layoutOptionsFor(connectedCount(input)),
       rest: input.rest,
     };
     worker.postMessage(request);

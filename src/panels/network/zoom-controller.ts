@@ -14,6 +14,8 @@ export interface ZoomBounds {
 export interface ZoomOptions {
   /** Called after a zoom or pan gesture ends (and after programmatic zooms) with the new scale. */
   onZoomEnd?: (scale: number) => void;
+  /** Called on every transform change (pan, zoom, fit), with the new transform. */
+  onZoom?: (t: { x: number; y: number; k: number }) => void;
   /** Pointer-downs on elements matching this selector do not start a pan. */
   ignore?: string;
   /** Animate programmatic zooms (false under prefers-reduced-motion). */
@@ -24,13 +26,18 @@ export interface ZoomController {
   update: (options: ZoomOptions) => void;
   /** Multiplies the scale around the centre of the view. */
   zoomBy: (factor: number) => void;
-  /** Fits the box (graph units) into the view with some padding. */
+  /** Fits the box (graph units) into the view with some padding (never zooming in beyond MAX_FIT_SCALE). */
   fit: (bounds: ZoomBounds) => void;
+  /** Pans (and zooms out if needed) so the box is in view; does nothing when it already is. */
+  ensureVisible: (bounds: ZoomBounds) => void;
   getTransform: () => { x: number; y: number; k: number };
   destroy: () => void;
 }
 
 const SCALE_EXTENT: [number, number] = [0.05, 8];
+/** Fitting a tiny graph never zooms in further than this (nodes would become huge). */
+export const MAX_FIT_SCALE = 2;
+const PAD = 24;
 
 export function createZoomController(
   svg: SVGSVGElement,
@@ -44,6 +51,7 @@ export function createZoomController(
   const apply = (t: ZoomTransform): void => {
     transform = t;
     layer.setAttribute('transform', t.toString());
+    options.onZoom?.({ x: t.x, y: t.y, k: t.k });
   };
 
   const size = (): { width: number; height: number } => {
@@ -76,6 +84,17 @@ export function createZoomController(
     else fn(svgSel);
   };
 
+  const fit = (bounds: ZoomBounds): void => {
+    const { width, height } = size();
+    const w = Math.max(bounds.x1 - bounds.x0, 1);
+    const h = Math.max(bounds.y1 - bounds.y0, 1);
+    const k = Math.min(
+      Math.max(Math.min((width - 2 * PAD) / w, (height - 2 * PAD) / h), SCALE_EXTENT[0]),
+      MAX_FIT_SCALE,
+    );
+    run((target) => behaviour.transform(target, centred(bounds, k, width, height)));
+  };
+
   return {
     update(next) {
       options = { ...options, ...next };
@@ -83,17 +102,22 @@ export function createZoomController(
     zoomBy(factor) {
       run((target) => behaviour.scaleBy(target, factor));
     },
-    fit(bounds) {
+    fit,
+    ensureVisible(bounds) {
       const { width, height } = size();
-      const w = Math.max(bounds.x1 - bounds.x0, 1);
-      const h = Math.max(bounds.y1 - bounds.y0, 1);
-      const pad = 24;
-      const k = Math.min(Math.max(Math.min((width - 2 * pad) / w, (height - 2 * pad) / h), SCALE_EXTENT[0]), 2.5);
-      const t = zoomIdentity
-        .translate(width / 2, height / 2)
-        .scale(k)
-        .translate(-(bounds.x0 + bounds.x1) / 2, -(bounds.y0 + bounds.y1) / 2);
-      run((target) => behaviour.transform(target, t));
+      const { x, y, k } = transform;
+      const inside =
+        bounds.x0 * k + x >= PAD &&
+        bounds.y0 * k + y >= PAD &&
+        bounds.x1 * k + x <= width - PAD &&
+        bounds.y1 * k + y <= height - PAD;
+      if (inside) return;
+      const fits = (bounds.x1 - bounds.x0) * k <= width - 2 * PAD && (bounds.y1 - bounds.y0) * k <= height - 2 * PAD;
+      if (!fits) {
+        fit(bounds);
+        return;
+      }
+      run((target) => behaviour.transform(target, centred(bounds, k, width, height)));
     },
     getTransform() {
       return { x: transform.x, y: transform.y, k: transform.k };
@@ -103,4 +127,12 @@ export function createZoomController(
       svgSel.on('.zoom', null);
     },
   };
+}
+
+/** The transform that shows the centre of `bounds` in the middle of a width × height view at scale k. */
+function centred(bounds: ZoomBounds, k: number, width: number, height: number): ZoomTransform {
+  return zoomIdentity
+    .translate(width / 2, height / 2)
+    .scale(k)
+    .translate(-(bounds.x0 + bounds.x1) / 2, -(bounds.y0 + bounds.y1) / 2);
 }

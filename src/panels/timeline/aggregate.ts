@@ -139,29 +139,99 @@ export function aggregate(entries: readonly AggEntry[], options: AggregateOption
   return { items: inWindow.filter((e) => !binned.has(e.id)), bins, unit, total: inWindow.length };
 }
 
+/** Options of the first view. */
+export interface InitialWindowOptions {
+  /** Above this many entries, open on the latest `latest` entries only (vis-timeline never opens on thousands). */
+  fitBelow?: number;
+  latest?: number;
+  /** Otherwise, the smallest window holding this share of the entries (by start). */
+  coverage?: number;
+  /** At or below this many entries, show them all. */
+  showAllBelow?: number;
+  /** Width of the drawing area in px: when given, padding is in px (room for the labels right of the last point). */
+  widthPx?: number;
+}
+
+/** Px kept free before the first and after the last start (a label is at most 14rem ≈ 224 px wide). */
+export const PAD_LEFT_PX = 28;
+export const PAD_RIGHT_PX = 250;
+
 /**
- * The first view: everything when there are at most `fitBelow` entries, else the latest `latest` entries (by start),
- * so vis-timeline never opens on thousands of items. Undefined when there are no entries.
+ * The first view. At most `showAllBelow` entries: all of them. Up to `fitBelow`: the densest stretch, i.e. the
+ * smallest window holding `coverage` (80 %) of the entries, so a few old outliers do not squeeze the rest against
+ * the edge. Beyond `fitBelow`: the latest `latest` entries. Padded (in px when `widthPx` is given) so the labels to
+ * the right of the last points fit. Undefined when there are no entries.
  */
 export function initialWindow(
   entries: readonly AggEntry[],
-  { fitBelow = 300, latest = 60 }: { fitBelow?: number; latest?: number } = {},
+  { fitBelow = 300, latest = 60, coverage = 0.8, showAllBelow = 12, widthPx }: InitialWindowOptions = {},
 ): { start: number; end: number } | undefined {
   if (entries.length === 0) return undefined;
-  const maxItems = entries.length <= fitBelow ? entries.length : latest;
   const starts = entries.map((e) => e.start).sort((a, b) => a - b);
-  const first = starts[0] as number;
-  const last = starts[starts.length - 1] as number;
-  if (maxItems === entries.length) {
-    const end = Math.max(...entries.map((e) => e.end));
-    return pad(first, end);
+  const n = starts.length;
+  const last = starts[n - 1] as number;
+  if (n <= showAllBelow) {
+    let end = last + DAY;
+    for (const e of entries) if (e.end > end) end = e.end;
+    return padRange({ start: starts[0] as number, end }, widthPx);
   }
-  const from = starts[starts.length - maxItems] as number;
-  return pad(from, last + DAY);
+  if (n > fitBelow) return padRange({ start: starts[n - Math.min(latest, n)] as number, end: last + DAY }, widthPx);
+  const k = Math.max(1, Math.min(n, Math.ceil(n * coverage)));
+  let best = 0;
+  for (let i = 1; i + k - 1 < n; i++) {
+    if (
+      (starts[i + k - 1] as number) - (starts[i] as number) <
+      (starts[best + k - 1] as number) - (starts[best] as number)
+    )
+      best = i;
+  }
+  // Then take in neighbours that cost little width (at most a quarter more), so a tail is not cut off at the edge.
+  let lo = best;
+  let hi = best + k - 1;
+  const limit = ((starts[hi] as number) - (starts[lo] as number) || DAY) * 1.25;
+  for (;;) {
+    const up = hi + 1 < n ? (starts[hi + 1] as number) - (starts[lo] as number) : Infinity;
+    const down = lo > 0 ? (starts[hi] as number) - (starts[lo - 1] as number) : Infinity;
+    if (Math.min(up, down) > limit) break;
+    if (up <= down) hi++;
+    else lo--;
+  }
+  return padRange({ start: starts[lo] as number, end: (starts[hi] as number) + DAY }, widthPx);
 }
 
-/** Pads a range by 4 % before and 18 % after (room for the labels that extend right of points). */
-function pad(start: number, end: number): { start: number; end: number } {
-  const width = Math.max(7 * DAY, end - start);
-  return { start: start - width * 0.04, end: end + width * 0.18 };
+/** Everything: from the first start to the last end, padded. Undefined when there are no entries. */
+export function fullWindow(entries: readonly AggEntry[], widthPx?: number): { start: number; end: number } | undefined {
+  if (entries.length === 0) return undefined;
+  let start = Infinity;
+  let end = -Infinity;
+  let lastStart = -Infinity;
+  for (const e of entries) {
+    if (e.start < start) start = e.start;
+    if (e.start > lastStart) lastStart = e.start;
+    if (e.end > end) end = e.end;
+  }
+  // Room for the last label counts from the last start (a span's label sits at its start).
+  return padRange({ start, end: Math.max(end, lastStart + DAY) }, widthPx, lastStart);
+}
+
+/**
+ * Pads a range: with `widthPx`, so PAD_LEFT_PX stay free before the start and PAD_RIGHT_PX after `labelAt` (default:
+ * the end); else by 4 % before and 18 % after.
+ */
+export function padRange(
+  range: { start: number; end: number },
+  widthPx?: number,
+  labelAt: number = range.end,
+): { start: number; end: number } {
+  const width = Math.max(7 * DAY, range.end - range.start);
+  const mid = (range.start + range.end) / 2;
+  const start = Math.min(range.start, mid - width / 2);
+  const end = Math.max(range.end, mid + width / 2);
+  if (widthPx === undefined || widthPx - PAD_LEFT_PX - PAD_RIGHT_PX < widthPx * 0.3) {
+    return { start: start - width * 0.04, end: end + width * 0.18 };
+  }
+  // Solve for ms per px so that [start, max(end, labelAt + PAD_RIGHT_PX)] fits in widthPx - PAD_LEFT_PX.
+  const usable = widthPx - PAD_LEFT_PX - PAD_RIGHT_PX;
+  const msPerPx = Math.max((Math.min(labelAt, end) - start) / usable, (end - start) / (widthPx - PAD_LEFT_PX));
+  return { start: start - PAD_LEFT_PX * msPerPx, end: start + (widthPx - PAD_LEFT_PX) * msPerPx };
 }

@@ -5,12 +5,15 @@
  */
 import * as visStandalone from 'vis-timeline/standalone';
 import type { TimeRange } from '../../model/time';
-import { aggregate, chooseBinUnit, initialWindow } from './aggregate';
+import { aggregate, chooseBinUnit, fullWindow, initialWindow, type Bin } from './aggregate';
+import { CHIP_PX, allocateRows, pack, rowsNeeded, type MoreChip, type PackInput } from './pack';
 import {
   createLaneContent,
   formatRange,
   formatResolved,
+  isSpan,
   toBinItem,
+  toMoreItem,
   toTimelineItem,
   type Lane,
   type TimelineEntry,
@@ -25,9 +28,14 @@ const WINDOW_ITEM_ID = '__time-window';
 export const SHOW_ALL_BELOW = 120;
 /** A lane/bin cell with more events than this becomes a block. */
 export const MAX_PER_BIN = 3;
-/** The first view shows all entries when there are at most FIT_BELOW, else the latest INITIAL_ITEMS. */
+/** The first view shows the densest 80 % of the entries when there are at most FIT_BELOW, else the latest INITIAL_ITEMS. */
 export const FIT_BELOW = 300;
 export const INITIAL_ITEMS = 60;
+/** Vertical distance between stacked items (px): 19 px items + 6 px margin, so targets stay 24+ px apart. */
+export const ROW_PX = 25;
+const ITEM_MARGIN_V = 6;
+/** Estimated label width: ~7 px per character at the item font, capped at the label's max width (14rem). */
+const labelPx = (text: string): number => Math.min(224, Math.ceil(text.length * 7)) + 10;
 
 export interface TimelineControllerOptions {
   /** An event was chosen (click, Enter or Space), or the selection was cleared (click on the background). */
@@ -131,8 +139,8 @@ export function createTimelineController(el: HTMLElement, options: TimelineContr
       autoResize: true,
       orientation: { axis: 'top', item: 'top' },
       stack: true,
-      // 8 px between stacked items: event labels are ~17 px tall, so their centres stay 24+ px apart (WCAG 2.5.8).
-      margin: { item: { horizontal: 3, vertical: 8 }, axis: 6 },
+      // Items are 19 px tall (timeline.css) and 6 px apart: centres of stacked items stay 25 px apart (WCAG 2.5.8).
+      margin: { item: { horizontal: 3, vertical: ITEM_MARGIN_V }, axis: 4 },
       selectable: true,
       multiselect: false,
       showCurrentTime: false,
@@ -148,10 +156,19 @@ export function createTimelineController(el: HTMLElement, options: TimelineContr
     } as never,
   );
 
+  // We choose the first view ourselves (setItems): stop vis-timeline fitting it to the items on its first redraw.
+  (timeline as unknown as { initialFitDone: boolean }).initialFitDone = true;
+
   let model: TimelineModel = { entries: [], lanes: [], undated: 0 };
+  /** The geometry the last render packed for; a redraw that changes it (resize, lane column) packs again. */
+  let packedFor = '';
   let entryById = new Map<string, TimelineEntry>();
-  /** vis items built so far, reused while the entry (event object and lane) is unchanged. */
-  const built = new Map<string, { entry: TimelineEntry; item: VisItem }>();
+  /** vis items built so far, reused while the entry (event object and lane) and its band width are unchanged. */
+  const built = new Map<string, { entry: TimelineEntry; band: number | null; item: VisItem }>();
+  /** "+N" chips by id, reused while the scale is unchanged. */
+  const builtChips = new Map<string, { msPerPx: number; chip: MoreChip; item: VisItem }>();
+  /** Lanes whose "+N" chip was used: all their rows are shown (until Fit or new lanes). */
+  const expanded = new Set<string>();
   /** What vis-timeline holds now, by id. */
   const shown = new Map<string, VisItem>();
   let laneKey = '';
@@ -176,12 +193,51 @@ export function createTimelineController(el: HTMLElement, options: TimelineContr
     return { start: w.start.getTime(), end: w.end.getTime() };
   };
 
-  const itemFor = (entry: TimelineEntry): VisItem => {
+  /** `band`: px width of a span too narrow for its label (drawn as a band with the label after it), else null. */
+  const itemFor = (entry: TimelineEntry, band: number | null): VisItem => {
     const cached = built.get(entry.id);
-    if (cached && cached.entry.event === entry.event && cached.entry.lane === entry.lane) return cached.item;
-    const item = toTimelineItem(entry, doc);
-    built.set(entry.id, { entry, item });
+    if (cached && cached.entry.event === entry.event && cached.entry.lane === entry.lane) {
+      if (cached.band === band) return cached.item;
+      // Still narrow at another zoom: resize the band in place rather than handing vis-timeline a new item.
+      if (cached.band !== null && band !== null && typeof cached.item.content !== 'string') {
+        const el = cached.item.content.querySelector<HTMLElement>('.tl-band');
+        if (el) {
+          el.style.width = `${Math.max(4, Math.round(band))}px`;
+          cached.band = band;
+          return cached.item;
+        }
+      }
+    }
+    const item = toTimelineItem(entry, doc, band ?? undefined);
+    built.set(entry.id, { entry, band, item });
     return item;
+  };
+
+  /**
+   * Drawing area size, from vis-timeline's own cached measurements (no forced layout). Before vis-timeline has drawn
+   * the lane column (new lanes), its width is estimated, on the generous side.
+   */
+  const geometry = (): { width: number; rows: number } => {
+    const props = (
+      timeline as unknown as {
+        body?: {
+          domProps?: {
+            center?: { width?: number };
+            left?: { width?: number };
+            root?: { width?: number; height?: number };
+            top?: { height?: number };
+          };
+        };
+      }
+    ).body?.domProps;
+    const rootWidth = props?.root?.width || el.clientWidth;
+    const leftWidth = props?.left?.width ?? 0;
+    const width =
+      model.lanes.length > 0 && leftWidth < 40
+        ? rootWidth - 150
+        : props?.center?.width || Math.max(200, rootWidth - leftWidth);
+    const height = (props?.root?.height || el.clientHeight) - (props?.top?.height ?? 40) - 2;
+    return { width: Math.max(200, width), rows: Math.floor(height / ROW_PX) };
   };
 
   /** Hands vis-timeline exactly the items near the view: add what is new, remove what left. */
@@ -197,9 +253,46 @@ export function createTimelineController(el: HTMLElement, options: TimelineContr
       maxPerBin: MAX_PER_BIN,
       ...(selectedId !== null ? { keep: new Set([selectedId]) } : {}),
     });
-    const wanted = new Map<string, VisItem>();
-    for (const entry of result.items as TimelineEntry[]) wanted.set(entry.id, itemFor(entry));
+    // Screen extents (px), to keep each lane within the rows it can show and to spot spans too narrow for a label.
+    const geo = geometry();
+    packedFor = `${geo.width}:${geo.rows}`;
+    const pxPerMs = geo.width / width;
+    const x = (t: number): number => (t - view.start) * pxPerMs;
+    const inputs: PackInput[] = [];
+    const bands = new Map<string, number | null>();
+    for (const entry of result.items as TimelineEntry[]) {
+      const label = labelPx(entry.event.title);
+      const left = x(entry.start);
+      let right: number;
+      if (!isSpan(entry.event)) {
+        right = left + 14 + label;
+        inputs.push({ id: entry.id, lane: entry.lane, start: entry.start, left: left - 8, right });
+      } else {
+        const w = x(entry.end) - left;
+        const band = w >= label + 16 ? null : Math.max(4, Math.round(w));
+        bands.set(entry.id, band);
+        right = band === null ? left + w : left + band + 4 + label;
+        inputs.push({ id: entry.id, lane: entry.lane, start: entry.start, left, right });
+      }
+      if (entry.id === selectedId) (inputs[inputs.length - 1] as PackInput).pinned = true;
+    }
+    const binById = new Map<string, Bin>();
     for (const bin of result.bins) {
+      binById.set(bin.id, bin);
+      const left = x(bin.start);
+      inputs.push({ id: bin.id, lane: bin.lane, start: bin.start, left, right: Math.max(x(bin.end), left + 84) });
+    }
+    const laneIds = model.lanes.map((l) => l.id);
+    const allocation = allocateRows(rowsNeeded(inputs), laneIds, Math.max(laneIds.length, geo.rows));
+    const packed = pack(inputs, (lane) =>
+      expanded.has(lane) ? Number.POSITIVE_INFINITY : (allocation.get(lane) ?? 1),
+    );
+    const wanted = new Map<string, VisItem>();
+    for (const entry of result.items as TimelineEntry[]) {
+      if (packed.shown.has(entry.id)) wanted.set(entry.id, itemFor(entry, bands.get(entry.id) ?? null));
+    }
+    for (const [id, bin] of binById) {
+      if (!packed.shown.has(id)) continue;
       let item = builtBins.get(bin.id);
       if (!item) {
         item = toBinItem(bin, doc);
@@ -207,6 +300,28 @@ export function createTimelineController(el: HTMLElement, options: TimelineContr
       }
       wanted.set(bin.id, item);
     }
+    const msPerPx = 1 / pxPerMs;
+    const nextChips = new Map<string, { msPerPx: number; chip: MoreChip; item: VisItem }>();
+    for (const chip of packed.chips) {
+      // A chip's count includes the events inside blocks it absorbed.
+      const count = chip.ids.reduce((n, id) => n + (binById.get(id)?.count ?? 1), 0);
+      const cached = builtChips.get(chip.id);
+      const item =
+        // Reused across small zooms (the chip's width drifts a little until it is rebuilt).
+        cached && cached.msPerPx / msPerPx < 1.5 && msPerPx / cached.msPerPx < 1.5
+          ? cached.item
+          : toMoreItem(
+              chip,
+              count,
+              CHIP_PX * msPerPx,
+              doc,
+              chip.ids.flatMap((id) => entryById.get(id) ?? []),
+            );
+      nextChips.set(chip.id, { msPerPx: cached?.item === item ? cached.msPerPx : msPerPx, chip, item });
+      wanted.set(chip.id, item);
+    }
+    builtChips.clear();
+    for (const [id, c] of nextChips) builtChips.set(id, c);
     if (windowItem) wanted.set(WINDOW_ITEM_ID, windowItem);
     const remove: string[] = [];
     for (const [id, item] of shown) if (wanted.get(id) !== item) remove.push(id);
@@ -248,22 +363,11 @@ export function createTimelineController(el: HTMLElement, options: TimelineContr
     render();
   };
 
-  const fullExtent = (): TimeRange | undefined => {
-    if (model.entries.length === 0) return undefined;
-    let start = Infinity;
-    let end = -Infinity;
-    for (const e of model.entries) {
-      if (e.start < start) start = e.start;
-      if (e.end > end) end = e.end;
-    }
-    const width = Math.max(7 * DAY, end - start);
-    return { start: start - width * 0.03, end: end + width * 0.15 };
-  };
-
   const setGroups = (lanes: Lane[]): void => {
     const key = lanes.map((l) => `${l.id}\u0000${l.label}\u0000${l.fullLabel}`).join('\u0001');
     if (key === laneKey) return;
     laneKey = key;
+    expanded.clear();
     groups.clear();
     groups.add(lanes.map((lane, order) => ({ id: lane.id, content: createLaneContent(lane, doc), order })));
   };
@@ -321,6 +425,15 @@ export function createTimelineController(el: HTMLElement, options: TimelineContr
     options.onRangeChange?.(visibleRange());
   };
 
+  /** A "+N" chip: show every row of its lane. */
+  const expandLane = (chipId: string): void => {
+    const chip = builtChips.get(chipId)?.chip;
+    if (!chip) return;
+    expanded.add(chip.lane);
+    render();
+    markUpdated();
+  };
+
   const zoomToBin = (binId: string): void => {
     const item = shown.get(binId);
     if (!item?.end) return;
@@ -332,6 +445,11 @@ export function createTimelineController(el: HTMLElement, options: TimelineContr
 
   const onSelectEvent = (props: { items: (string | number)[] }): void => {
     const id = props.items[0];
+    if (typeof id === 'string' && id.startsWith('more:')) {
+      timeline.setSelection(selectedId !== null && shown.has(selectedId) ? [selectedId] : []);
+      expandLane(id);
+      return;
+    }
     if (typeof id === 'string' && id.startsWith('bin:')) {
       timeline.setSelection(selectedId !== null && shown.has(selectedId) ? [selectedId] : []);
       zoomToBin(id);
@@ -348,7 +466,13 @@ export function createTimelineController(el: HTMLElement, options: TimelineContr
     placeTooltip(props.event.clientX, props.event.clientY);
   };
 
+  const onChanged = (): void => {
+    const geo = geometry();
+    if (`${geo.width}:${geo.rows}` !== packedFor) scheduleRender();
+  };
+
   timeline.on('rangechanged', onRangeChanged);
+  timeline.on('changed', onChanged);
   timeline.on('select', onSelectEvent);
   timeline.on('itemover', onItemOver);
   timeline.on('itemout', hideTooltip);
@@ -368,7 +492,8 @@ export function createTimelineController(el: HTMLElement, options: TimelineContr
   };
 
   const fit = (): void => {
-    const extent = fullExtent();
+    expanded.clear();
+    const extent = fullWindow(model.entries, geometry().width);
     if (extent) showRange(extent);
   };
 
@@ -376,10 +501,27 @@ export function createTimelineController(el: HTMLElement, options: TimelineContr
     const target = event.target as HTMLElement | null;
     const eventId = target?.dataset.eventId;
     const binId = target?.dataset.binId;
-    if ((event.key === 'Enter' || event.key === ' ') && (eventId !== undefined || binId !== undefined)) {
+    const moreId = target?.dataset.moreId;
+    if (
+      (event.key === 'Enter' || event.key === ' ') &&
+      (eventId !== undefined || binId !== undefined || moreId !== undefined)
+    ) {
       event.preventDefault();
-      if (binId !== undefined) zoomToBin(binId);
-      else if (eventId !== undefined) options.onSelect(eventId);
+      if (moreId !== undefined) expandLane(moreId);
+      else if (binId !== undefined) zoomToBin(binId);
+      else if (eventId !== undefined) {
+        const fromProxy = target?.tabIndex === -1;
+        options.onSelect(eventId);
+        // A hidden event chosen from a "+N" chip is now drawn in its lane: move focus to it.
+        if (fromProxy) {
+          requestAnimationFrame(() => {
+            const drawn = [...el.querySelectorAll<HTMLElement>('[data-event-id]')].find(
+              (node) => node.dataset.eventId === eventId && node.tabIndex === 0,
+            );
+            drawn?.focus();
+          });
+        }
+      }
       return;
     }
     if (event.ctrlKey || event.metaKey || event.altKey) return;
@@ -437,7 +579,11 @@ export function createTimelineController(el: HTMLElement, options: TimelineContr
       const view = visibleRange();
       const anyInView = next.entries.some((e) => e.start < view.end && e.end > view.start);
       if (!framed || !anyInView) {
-        const first = initialWindow(next.entries, { fitBelow: FIT_BELOW, latest: INITIAL_ITEMS });
+        const first = initialWindow(next.entries, {
+          fitBelow: FIT_BELOW,
+          latest: INITIAL_ITEMS,
+          widthPx: geometry().width,
+        });
         if (first) {
           framed = true;
           timeline.setWindow(first.start, first.end, { animation: false });
@@ -486,6 +632,7 @@ export function createTimelineController(el: HTMLElement, options: TimelineContr
       el.removeEventListener('focusin', onFocusIn);
       el.removeEventListener('focusout', hideTooltip);
       timeline.off('rangechanged', onRangeChanged);
+      timeline.off('changed', onChanged);
       timeline.off('select', onSelectEvent);
       timeline.off('itemover', onItemOver);
       timeline.off('itemout', hideTooltip);
@@ -493,6 +640,7 @@ export function createTimelineController(el: HTMLElement, options: TimelineContr
       tooltip.remove();
       built.clear();
       builtBins.clear();
+      builtChips.clear();
       shown.clear();
     },
   };

@@ -115,7 +115,7 @@ describe('TimelinePanel', () => {
     renderPanel(store);
     await userEvent.click(screen.getByRole('button', { name: 'Zoom in' }));
     await userEvent.click(screen.getByRole('button', { name: 'Zoom out' }));
-    await userEvent.click(screen.getByRole('button', { name: 'Fit' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Show all' }));
     expect(live().zoomIn).toHaveBeenCalledOnce();
     expect(live().zoomOut).toHaveBeenCalledOnce();
     expect(live().fit).toHaveBeenCalledOnce();

@@ -10,7 +10,7 @@ import { formatRange } from './to-timeline-items';
 import { useTimeline } from './use-timeline';
 
 const LANE_MODES: { value: LaneMode; label: string; legend: string }[] = [
-  { value: 'kind', label: 'Actor kind', legend: 'one lane per kind of the first actor named' },
+  { value: 'kind', label: 'Actor kind', legend: 'kind of the first actor named' },
   { value: 'document', label: 'Document', legend: 'one lane per source document' },
   { value: 'selected', label: 'Actors', legend: 'one lane per frequent actor (or the selected pair)' },
 ];
@@ -56,8 +56,8 @@ export function TimelinePanel() {
           <button type="button" onClick={controls.zoomOut} aria-label="Zoom out" title="Zoom out (−)">
             −
           </button>
-          <button type="button" onClick={controls.fit} title="Show all events (Home)">
-            Fit
+          <button type="button" onClick={controls.fit} title="Show all events, from the first to the last (Home)">
+            Show all
           </button>
         </span>
         <button
@@ -121,11 +121,16 @@ export function TimelinePanel() {
           <span className="tl-swatch tl-swatch-exact" aria-hidden="true" /> exact days
         </span>
         <span className="tl-legend-item">
-          <span className="tl-swatch tl-swatch-uncertain" aria-hidden="true" /> hatched: month, year or decade (day
-          unknown)
+          <span className="tl-swatch tl-swatch-uncertain" aria-hidden="true" /> hatched: month, year or decade
         </span>
         <span className="tl-legend-item">
-          <span className="tl-swatch tl-swatch-bin" aria-hidden="true" /> “12 events”: dense period, click to zoom
+          <span className="tl-swatch tl-swatch-bin" aria-hidden="true" /> “12 events”: dense, click to zoom
+        </span>
+        <span className="tl-legend-item">
+          <span className="tl-swatch tl-swatch-more" aria-hidden="true">
+            +3
+          </span>{' '}
+          more here: click for all rows
         </span>
         <span className="tl-legend-item">Lanes: {laneLegend}</span>
       </div>

@@ -8,6 +8,7 @@ import { ACTOR_KINDS } from '../../model/schema-constants';
 import type { TimeRange } from '../../model/time';
 import type { LaneMode } from '../../store/types';
 import type { AggEntry, Bin } from './aggregate';
+import type { MoreChip } from './pack';
 
 const DAY = 86_400_000;
 
@@ -219,22 +220,84 @@ export function createEventContent(entry: TimelineEntry, doc: Document = documen
   return el;
 }
 
-/** A vis item for an event: a point for an exact day, a range for a span (hatched when uncertain). */
-export function toTimelineItem(entry: TimelineEntry, doc: Document = document): TimelineItemData {
-  const { precision, end } = entry.event.date;
-  const span = precision !== 'day' || end !== undefined;
+/** True when the event covers more than one known day (drawn as a span). */
+export const isSpan = (event: DatasetEvent): boolean => event.date.precision !== 'day' || event.date.end !== undefined;
+
+/**
+ * A vis item for an event: a point for an exact day, a range for a span (hatched when uncertain). A span too narrow
+ * for its label at the current zoom (`bandPx` given) is drawn as a band of that width with the label after it.
+ */
+export function toTimelineItem(entry: TimelineEntry, doc: Document = document, bandPx?: number): TimelineItemData {
+  const { precision } = entry.event.date;
+  const span = isSpan(entry.event);
   const classes = ['tl-item', `tl-precision-${precision}`];
   if (span) classes.push(isUncertain(entry.event) ? 'tl-uncertain' : 'tl-exact-span');
+  const narrow = span && bandPx !== undefined;
+  const content = createEventContent(entry, doc);
+  let wrapped: HTMLElement = content;
+  if (narrow) {
+    classes.push('tl-narrow');
+    wrapped = doc.createElement('span');
+    wrapped.className = 'tl-narrow-content';
+    const band = doc.createElement('span');
+    band.className = 'tl-band';
+    band.setAttribute('aria-hidden', 'true');
+    band.style.width = `${Math.max(4, Math.round(bandPx))}px`;
+    wrapped.append(band, content);
+  }
   const item: TimelineItemData = {
     id: entry.id,
     group: entry.lane,
     start: new Date(entry.start),
-    type: span ? 'range' : 'point',
+    type: span && !narrow ? 'range' : 'point',
     className: classes.join(' '),
-    content: createEventContent(entry, doc),
+    content: wrapped,
   };
-  if (span) item.end = new Date(entry.end);
+  if (span && !narrow) item.end = new Date(entry.end);
   return item;
+}
+
+/** A "+N" chip for events hidden because the lane is full here; Enter or a click shows all rows of the lane. */
+export function toMoreItem(
+  chip: MoreChip,
+  count: number,
+  widthMs: number,
+  doc: Document = document,
+  hidden: readonly TimelineEntry[] = [],
+): TimelineItemData {
+  const el = doc.createElement('span');
+  el.className = 'tl-more-label';
+  el.textContent = `+${count}`;
+  el.tabIndex = 0;
+  el.setAttribute('role', 'button');
+  const range = chip.start === chip.end ? formatDay(chip.start) : `${formatDay(chip.start)} – ${formatDay(chip.end)}`;
+  el.setAttribute('aria-label', `${count} more events from ${range}: show all rows of this lane`);
+  el.title = `${count} more events here: show all rows of this lane`;
+  el.dataset.moreId = chip.id;
+  // The hidden events stay in the document (not in the Tab order, visually hidden) so they can still be found and
+  // selected by assistive technology and scripts; selecting one brings it into the lane.
+  const wrapper = doc.createElement('span');
+  wrapper.className = 'tl-more-content';
+  wrapper.append(el);
+  if (hidden.length > 0) {
+    const list = doc.createElement('span');
+    list.className = 'tl-visually-hidden';
+    for (const entry of hidden) {
+      const proxy = createEventContent(entry, doc);
+      proxy.tabIndex = -1;
+      list.append(proxy);
+    }
+    wrapper.append(list);
+  }
+  return {
+    id: chip.id,
+    group: chip.lane,
+    start: new Date(chip.start),
+    end: new Date(chip.start + widthMs),
+    type: 'range',
+    className: 'tl-more',
+    content: wrapper,
+  };
 }
 
 /** Fraction of a bin left empty on each side. */
