@@ -54,18 +54,29 @@ export function maskText(text: string, skip: readonly { start: number; end: numb
 }
 
 /** Picks non-overlapping candidates: higher priority first, then longer, then earlier. */
-function selectCandidates(cands: Candidate[]): Candidate[] {
+function selectCandidates(cands: Candidate[], length: number): Candidate[] {
   const ordered = [...cands].sort(
     (a, b) => b.priority - a.priority || b.end - b.start - (a.end - a.start) || a.start - b.start,
   );
   const chosen: Candidate[] = [];
-  const free = (c: Candidate) => c.end > c.start && !chosen.some((k) => c.start < k.end && k.start < c.end);
+  // Occupancy per code unit of the chosen spans: the overlap test is linear in the candidate's length, not in the
+  // number of candidates chosen so far (which made selection quadratic on long texts).
+  const taken = new Uint8Array(length);
+  const free = (c: Candidate): boolean => {
+    if (!(c.end > c.start)) return false;
+    for (let k = Math.max(0, c.start), e = Math.min(length, c.end); k < e; k++) if (taken[k]) return false;
+    return true;
+  };
+  const take = (c: Candidate): void => {
+    chosen.push(c);
+    taken.fill(1, Math.max(0, c.start), Math.min(length, c.end));
+  };
   for (const c of ordered) {
     if (!free(c)) continue;
     // The two endpoints of a range are chosen together or not at all.
     if (c.partner && !free(c.partner)) continue;
-    chosen.push(c);
-    if (c.partner) chosen.push(c.partner);
+    take(c);
+    if (c.partner) take(c.partner);
   }
   return chosen.sort((a, b) => a.start - b.start);
 }
@@ -164,7 +175,7 @@ export function extractTimexes(text: string, options: DateOptions): FoundTimex[]
   const ref = referenceFrom(options.published);
   const masked = maskText(text, options.skip);
   const cands = [...chronoCandidates(masked, text, ref), ...ruleCandidates({ text: masked, ref })];
-  const chosen = selectCandidates(cands);
+  const chosen = selectCandidates(cands, text.length);
   applyModifiers(chosen, masked, publicationEnd(ref));
   resolveAnaphora(chosen, masked, ref);
   return chosen.map((c) => {
