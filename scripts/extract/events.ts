@@ -5,7 +5,7 @@
  */
 import type { DatasetEvent, EventDate } from '../../src/model/schema';
 import type { ActorInfo, Cue, Predication, SentenceAnalysis, SentenceSpan, Token } from './relations-analysis';
-import { TITLE_WORDS } from './relations-lexicon';
+import { BE_FORMS, PREPOSITIONS, SINGLE_CUES, TITLE_WORDS } from './relations-lexicon';
 
 /** A timex as produced by dates.ts (`FoundTimex`), reduced to what event dating needs. */
 export interface DatedTimex {
@@ -61,6 +61,28 @@ const TRAILING_STRIP = new Set([
 const LEADING_SKIP = new Set(['that', 'also', 'then']);
 const DETERMINER_STRIP = new Set(['his', 'her', 'its', 'their', 'the', 'a', 'an', 's']);
 const MIDDLE_STOP = new Set(['that', 'which', 'who', 'whether', 'if', 'when', 'because']);
+/** Words that end the nominal head after an object ("X's proposal to ...", "a UN resolution and ..."). */
+const HEAD_STOP = new Set(['that', 'which', 'who', 'and', 'or', 'but', 'as', 'also', 'not']);
+const HEAD_WORDS = 2;
+
+/**
+ * The noun an object actor modifies: "Zelensky's proposal", "a UN General Assembly resolution". Lower-case words
+ * right after the mention, at most two, up to a preposition, a verb-like word or punctuation; '' if none.
+ */
+function nominalHead(text: string, tokens: readonly Token[], end: number, limit: number): string {
+  let k = 0;
+  while (k < tokens.length && tokens[k]!.start < end) k++;
+  let last = -1;
+  for (let j = k; j < tokens.length && j - k < HEAD_WORDS; j++) {
+    const t = tokens[j]!;
+    const gap = text.slice(j === k ? end : tokens[j - 1]!.end, t.start);
+    if (t.end > limit || t.capital || !/^['’]?s?\s{1,2}$/.test(gap) || /\d/.test(t.lower)) break;
+    if (PREPOSITIONS.has(t.lower) || HEAD_STOP.has(t.lower) || BE_FORMS.has(t.lower) || t.lower.endsWith('ly')) break;
+    if (SINGLE_CUES.get(t.lower)?.some((e) => e.noun !== true)) break;
+    last = j;
+  }
+  return last >= k ? collapse(text.slice(tokens[k]!.start, tokens[last]!.end)) : '';
+}
 const PUNCT_STOP_RE = /[,;:()[\]\u2013\u2014!?]|\.(?:\s|$)/;
 
 /** Rank of a predication as the sentence's main event (lower is better), or undefined when it cannot be one. */
@@ -155,7 +177,8 @@ export function buildTitle(
   timexes: readonly DatedTimex[],
 ): string {
   const name = (id: string): string => actors.get(id)?.name ?? id;
-  const subjectIds = [...new Set(p.subjects.map((s) => s.actorId))];
+  // "X, now Y": one party, named once (by its earlier name, as the sentence does).
+  const subjectIds = [...new Set(p.subjects.filter((s) => s.formerOf === undefined).map((s) => s.actorId))];
   const subject = joinNames(subjectIds.map(name));
   const cue = p.cue;
   const negated = cue.negated && !cue.noun;
@@ -189,16 +212,25 @@ export function buildTitle(
         !middle.some((t) => MIDDLE_STOP.has(t.lower)) &&
         !PUNCT_STOP_RE.test(middleText) &&
         !analysis.mentions.some((m) => m.start >= cue.end && m.end <= (middle[keep - 1]?.end ?? 0) && !m.modifier);
-      if (clean && middleText) rest = `${collapse(middleText)} ${objName}`;
+      // Keep the noun the object qualifies: "agreed to X's proposal", "co-sponsored a UN General Assembly resolution".
+      const article = between[between.length - 1]?.lower;
+      const qualifies =
+        obj.possessive || ((article === 'a' || article === 'an') && obj.start - between.at(-1)!.end <= 2);
+      const head = qualifies ? nominalHead(text, tokens, obj.end, sentence.end) : '';
+      const objText = head ? `${obj.possessive ? `${objName}\u2019s` : `${article} ${objName}`} ${head}` : objName;
+      if (clean && middleText) rest = `${collapse(middleText)} ${objText}`;
       else {
         const prep = between.length > 0 ? between.find((t) => (cue.entry.preps ?? []).includes(t.lower)) : undefined;
-        rest = prep ? `${prep.lower} ${objName}` : objName;
+        rest = prep ? `${prep.lower} ${objText}` : objText;
       }
     }
   } else if (cue.noun && !cue.entry.symmetric && subjectIds.length >= 2) {
     // "the war between Russia and Ukraine", "the Russia-Ukraine war": the first party acts on the others.
     const [first, ...others] = subjectIds;
     return clip(`${name(first!)} ${cue.entry.past} ${joinNames(others.map(name))}`);
+  } else if (cue.noun && (cue.entry.type === 'support' || cue.entry.type === 'criticize')) {
+    // "showing their gratitude": "X expressed gratitude", not a transitive verb without its object.
+    return clip(capitalise(collapse(`${subject} expressed ${text.slice(cue.start, cue.end).toLowerCase()}`)));
   } else if (cue.noun || cue.passive) {
     return clip(capitalise(collapse(`${subject} ${cue.entry.past.replace(/ (?:with|to|of|on|against)$/, '')}`)));
   } else {

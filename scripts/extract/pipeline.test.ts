@@ -91,13 +91,15 @@ describe('pipeline on the seeds', () => {
   });
 });
 
+// Budgets catch super-linear blow-ups (minutes), not ordinary slowness: CI machines are shared. Speed is measured
+// by `npm run bench:extract`, not here.
 describe('pipeline robustness', () => {
   test.prop([fc.string({ maxLength: 50_000 })], { numRuns: 30 })(
     'extracts any string under 50,000 characters within a time budget',
     (text) => {
       const started = performance.now();
       const d = extract([{ file: 'x.txt', text, meta: { file: 'x.txt', published: '2022-01-01' } }]);
-      expect(performance.now() - started).toBeLessThan(2_000);
+      expect(performance.now() - started).toBeLessThan(5_000);
       expect(validateDataset(JSON.parse(serialise(d))).ok).toBe(true);
     },
   );
@@ -152,7 +154,7 @@ describe('pipeline robustness', () => {
     const analyses = analyseDocument(text, sentences, mentions, ACTORS);
     const { events, bySentence } = buildEvents('big', text, analyses, [], ACTORS, '2022-01-01');
     const relations = buildRelations('big', analyses, bySentence);
-    expect(performance.now() - started).toBeLessThan(20_000);
+    expect(performance.now() - started).toBeLessThan(60_000);
     expect(events.length).toBe(sentences.length);
     expect(relations.length).toBeGreaterThan(sentences.length);
     // One unpunctuated line: no evidence a reader could check, so nothing, quickly.
@@ -160,6 +162,6 @@ describe('pipeline robustness', () => {
     const t0 = performance.now();
     const flat = analyseDocument(line, [{ start: 0, end: line.length, paragraph: 0 }], [], ACTORS);
     expect(flat[0]!.predications).toEqual([]);
-    expect(performance.now() - t0).toBeLessThan(1_000);
-  });
+    expect(performance.now() - t0).toBeLessThan(5_000);
+  }, 120_000);
 });

@@ -3,7 +3,7 @@
  * and title resolution, subject/object choice by nearest-actor rules, negation and modality, affiliations.
  * Every loop is bounded by a window or a pointer sweep, so the cost is linear in the text length.
  */
-import type { ActorKind } from '../../src/model/schema';
+import type { ActorKind, RelationType } from '../../src/model/schema';
 import {
   AFFILIATION_PREPS,
   BE_FORMS,
@@ -53,6 +53,10 @@ export interface ResolvedMention {
   possessive: boolean;
   /** Qualifies a following person ("Japanese counterpart X", "Cambodia's Prime Minister X"). */
   modifier: boolean;
+  /** One of the pair a "the two countries" / "both sides" stands for (same number = same phrase). */
+  group?: number;
+  /** "the Soviet Union, now the Russian Federation": the actor this later name continues (not a partner). */
+  formerOf?: string;
 }
 
 export interface Token {
@@ -95,13 +99,15 @@ export interface Predication {
   moreObjects?: ResolvedMention[];
   /** The noun's agent came from a possessive/adjacent actor or a "by X" phrase. */
   agentive: boolean;
+  /** The relation type when the context changes the cue's ("supported X in its development" is aid). */
+  type?: RelationType;
 }
 
 /** A relation read from the shape of a noun phrase (apposition, membership list, meeting name); affiliation unless typed. */
 export interface Affiliation {
   source: string;
   target: string;
-  type?: 'consult' | 'affiliation';
+  type?: 'consult' | 'affiliation' | 'request';
 }
 
 export interface SentenceAnalysis {
@@ -171,6 +177,13 @@ const LIGHT_VERBS = new Set([
   'showed',
   'extended',
   'lent',
+  'maintain',
+  'maintains',
+  'maintained',
+  'enjoy',
+  'enjoys',
+  'enjoyed',
+  'restored',
 ]);
 const NOUN_AGENT_PREPS = new Set(['by', 'from']);
 const INTRO_WORDS = new Set([
@@ -268,7 +281,75 @@ interface PronounState {
   titles: Map<string, string>;
   /** Country/organisation a person was qualified by. */
   affiliation: Map<string, string>;
+  /** Non-person actor "it" in the next sentence refers to (the previous sentence's subject or only such actor). */
+  antecedent?: string;
+  /** Distinct actors, most recent last (bounded): what "the two countries" and "the country" refer to. */
+  recent: { id: string; kind: ActorKind }[];
+  /** Named country mentions so far, per country: the document's own country is the most mentioned. */
+  countryCounts: Map<string, number>;
 }
+
+/** "it"/"they" and their forms, resolved to a country or organisation. */
+const NONPERSON_PRONOUNS = new Set(['it', 'its', 'they', 'their', 'them']);
+const PLURAL_PRONOUNS = new Set(['they', 'their', 'them']);
+/** First-person plural pronouns: in quoted speech, the speaker's country. */
+const WE_PRONOUNS = new Set(['we', 'us', 'our', 'ours']);
+/** After these, "it" is a dummy subject or object ("it is essential", "made it clear", "when it came to"). */
+const DUMMY_IT_NEXT = new Set([
+  'is',
+  'was',
+  'be',
+  'been',
+  'seems',
+  'seemed',
+  'appears',
+  'appeared',
+  'came',
+  'comes',
+  'takes',
+  'took',
+  'remains',
+  'remained',
+  'means',
+  'meant',
+  'matters',
+  'happened',
+  'turns',
+  'turned',
+]);
+const DUMMY_IT_PREV = new Set(['make', 'makes', 'made', 'making', 'find', 'found', 'consider', 'considered', 'take']);
+/** "the two countries", "both sides": heads naming a pair of actors of a kind. */
+const PAIR_HEADS: ReadonlyMap<string, 'person' | 'country'> = new Map([
+  ['premiers', 'person'],
+  ['leaders', 'person'],
+  ['ministers', 'person'],
+  ['presidents', 'person'],
+  ['men', 'person'],
+  ['women', 'person'],
+  ['countries', 'country'],
+  ['nations', 'country'],
+  ['states', 'country'],
+  ['governments', 'country'],
+  ['neighbours', 'country'],
+  ['neighbors', 'country'],
+  ['sides', 'country'],
+  ['parties', 'country'],
+]);
+/** "the country", "the nation": the most recently named country. */
+const COUNTRY_NOUNS = new Set(['country', 'nation']);
+const RECENT_MAX = 8;
+/** What an actor develops or rebuilds: supporting it is aid. */
+const DEVELOPMENT_NOUNS = new Set([
+  'development',
+  'reconstruction',
+  'recovery',
+  'rebuilding',
+  'peace-building',
+  'peacebuilding',
+  'efforts',
+  'economy',
+]);
+const NOW_RE = /^\s*,\s+now\s+(?:the\s+)?$/;
 
 /** Title words directly before a mention (across at most one comma), lower-case, in text order. */
 function titleBefore(text: string, tokens: readonly Token[], index: number, sentenceStart: number): string {
@@ -330,6 +411,19 @@ function resolveMentions(
     possessive: /^['’]s?(?!\p{L})/u.test(text.slice(m.end, m.end + 3)),
     modifier: false,
   }));
+  // "X, now Y": Y is X's current name, the same party.
+  for (let i = 1; i < out.length; i++) {
+    const prev = out[i - 1]!;
+    const gapLength = out[i]!.start - prev.end;
+    if (
+      gapLength > 5 &&
+      gapLength < 16 &&
+      prev.actorId !== out[i]!.actorId &&
+      NOW_RE.test(text.slice(prev.end, out[i]!.start))
+    ) {
+      out[i]!.formerOf = prev.actorId;
+    }
+  }
   // Modifiers and affiliations: "Japanese counterpart Fumio Kishida", "Cambodia's Prime Minister Hun Sen".
   for (let i = 1; i < out.length; i++) {
     const person = out[i]!;
@@ -422,11 +516,161 @@ function resolveMentions(
   // Pronouns and definite titles.
   const covered = (s: number, e: number): boolean => out.some((m) => m.start < e && s < m.end);
   const extra: ResolvedMention[] = [];
+  const namedHere = out.filter((m) => !m.resolved);
+  /** Latest actor of a kind named before `pos` in this sentence, else earlier in the document. */
+  const latest = (pos: number, ok: (k: ActorKind | undefined) => boolean, skip?: string): string | undefined => {
+    for (let k = namedHere.length - 1; k >= 0; k--) {
+      const m = namedHere[k]!;
+      if (m.end <= pos && m.actorId !== skip && ok(kind(m.actorId))) return m.actorId;
+    }
+    for (let k = state.recent.length - 1; k >= 0; k--) {
+      const r = state.recent[k]!;
+      if (r.id !== skip && ok(r.kind)) return r.id;
+    }
+    return undefined;
+  };
+  const nonPerson = (k: ActorKind | undefined): boolean => k === 'country' || k === 'organization';
+  let groupId = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (PERSON_PRONOUNS.has(t.lower) && !covered(t.start, t.end)) {
+    const w = t.lower;
+    const candidate =
+      NONPERSON_PRONOUNS.has(w) ||
+      WE_PRONOUNS.has(w) ||
+      PERSON_PRONOUNS.has(w) ||
+      COUNTRY_NOUNS.has(w) ||
+      w === 'two' ||
+      w === 'both';
+    const free = candidate && !covered(t.start, t.end);
+    if (free && NONPERSON_PRONOUNS.has(t.lower)) {
+      // "it has invaded", "its forces", "their aid": the nearest country/organisation of the sentence, else (for
+      // "it") the previous sentence's subject. Dummy "it" ("it is essential", "made it clear", "it's") is skipped.
+      const next = tokens[i + 1]?.lower;
+      const dummy =
+        t.lower === 'it' &&
+        (t.end - t.start > 2 ||
+          (next !== undefined && DUMMY_IT_NEXT.has(next)) ||
+          DUMMY_IT_PREV.has(tokens[i - 1]?.lower ?? ''));
+      if (dummy) continue;
+      // A subject pronoun needs a subject-like antecedent: "The request went to Japan and it will help" is the request.
+      const possessive = t.lower === 'its' || t.lower === 'their';
+      let target: string | undefined;
+      let seen = false;
+      for (let k = namedHere.length - 1; k >= 0 && !target; k--) {
+        const m = namedHere[k]!;
+        if (m.end > t.start) continue;
+        seen = true;
+        const inPhrase = PREPOSITIONS.has(tokens[tokenIndexAt(tokens, m.start) - 1]?.lower ?? '');
+        if (nonPerson(kind(m.actorId)) && (possessive || !inPhrase)) target = m.actorId;
+      }
+      if (!target && !seen && !PLURAL_PRONOUNS.has(t.lower)) target = state.antecedent;
+      if (target) {
+        extra.push({
+          actorId: target,
+          start: t.start,
+          end: t.end,
+          resolved: true,
+          possessive,
+          modifier: false,
+        });
+      }
+      continue;
+    }
+    if (free && WE_PRONOUNS.has(t.lower) && inRegions(quotes, t.start)) {
+      // Quoted "we": the country of the speaker (the salient person's country, else the document's own country).
+      const speaker = salientHere?.actorId ?? state.salient;
+      const own = speaker !== undefined ? state.affiliation.get(speaker) : undefined;
+      let target = own !== undefined && kind(own) === 'country' ? own : undefined;
+      if (!target) {
+        let best = 0;
+        for (const [id, n] of state.countryCounts) {
+          if (n > best) {
+            best = n;
+            target = id;
+          }
+        }
+      }
+      if (target) {
+        extra.push({
+          actorId: target,
+          start: t.start,
+          end: t.end,
+          resolved: true,
+          possessive: t.lower === 'our',
+          modifier: false,
+        });
+      }
+      continue;
+    }
+    const prevLower = tokens[i - 1]?.lower;
+    let pairKind =
+      (t.lower === 'two' && prevLower === 'the') || t.lower === 'both'
+        ? PAIR_HEADS.get(tokens[i + 1]?.lower ?? '')
+        : undefined;
+    if (pairKind === 'country' && (tokens[i + 1]!.lower === 'sides' || tokens[i + 1]!.lower === 'parties')) {
+      // "both sides": the two people of the sentence when there are two, else two countries.
+      const from = t.lower === 'two' ? tokens[i - 1]!.start : t.start;
+      const people = namedHere.filter((m) => m.end <= from && kind(m.actorId) === 'person');
+      if (new Set(people.map((m) => m.actorId)).size >= 2) pairKind = 'person';
+    }
+    if (pairKind && free) {
+      // "the two premiers", "both countries": the two latest actors of that kind; nothing unless there are two.
+      const from = t.lower === 'two' ? tokens[i - 1]!.start : t.start;
+      const first = latest(from, (k) => k === pairKind);
+      const second = first ? latest(from, (k) => k === pairKind, first) : undefined;
+      if (first && second) {
+        const head = tokens[i + 1]!;
+        groupId++;
+        for (const id of [second, first])
+          extra.push({
+            actorId: id,
+            start: from,
+            end: head.end,
+            resolved: true,
+            possessive: false,
+            modifier: false,
+            group: groupId,
+          });
+      }
+      i++;
+      continue;
+    }
+    if (free && COUNTRY_NOUNS.has(t.lower) && prevLower === 'the' && tokens[i + 1]?.lower !== 'of' && !t.capital) {
+      // Not the subject of its own clause ("Japan had supported the country" is not Japan supporting itself).
+      const from = tokens[i - 1]!.start;
+      const subject = namedHere.findLast(
+        (m) =>
+          m.end <= from &&
+          !m.possessive &&
+          !gapBreaks(text, m.end, from) &&
+          !PREPOSITIONS.has(tokens[tokenIndexAt(tokens, m.start) - 1]?.lower ?? ''),
+      );
+      const target = latest(from, (k) => k === 'country', subject?.actorId);
+      if (target) {
+        const possessive = /^['’]s/.test(text.slice(t.end, t.end + 2));
+        extra.push({
+          actorId: target,
+          start: tokens[i - 1]!.start,
+          end: t.end,
+          resolved: true,
+          possessive,
+          modifier: false,
+        });
+      }
+      continue;
+    }
+    if (free && PERSON_PRONOUNS.has(t.lower)) {
       const here = salientHere && salientHere.end <= t.start ? salientHere.actorId : undefined;
-      const target = here ?? state.salient;
+      let target = here ?? state.salient;
+      if ((t.lower === 'her' || t.lower === 'she') && namedHere[0] && namedHere[0].end <= t.start) {
+        // "Cambodia cannot deny her thankfulness": a country opening the sentence, no person before the pronoun.
+        const first = namedHere[0];
+        if (
+          kind(first.actorId) === 'country' &&
+          !namedHere.some((m) => m.end <= t.start && kind(m.actorId) === 'person')
+        )
+          target = first.actorId;
+      }
       if (target) {
         extra.push({
           actorId: target,
@@ -495,7 +739,7 @@ function resolveMentions(
   }
   if (salientHere) state.salient = salientHere.actorId;
   else {
-    const subjPronoun = extra.find((m) => m.start - sentence.start < 40);
+    const subjPronoun = extra.find((m) => m.start - sentence.start < 40 && kind(m.actorId) === 'person');
     if (subjPronoun) state.salient = subjPronoun.actorId;
   }
   return [...out, ...extra].sort((a, b) => a.start - b.start || a.end - b.end);
@@ -574,6 +818,7 @@ function findCues(text: string, tokens: readonly Token[], mentions: readonly Res
       const n2 = tokens[last + 1];
       const ok =
         (n1 && preps.includes(n1.lower)) ||
+        (noun && entry.symmetric === true && n1?.lower === 'between') ||
         (n1?.lower !== undefined && n2 && preps.includes(n2.lower) && /ly$/.test(n1.lower));
       if (!ok) continue;
     }
@@ -639,7 +884,7 @@ function appositionOwner(
   m: ResolvedMention,
   cueStart: number,
 ): ResolvedMention | undefined {
-  if (!/[,\u2013\u2014]/.test(text.slice(m.end, cueStart))) return undefined;
+  if (m.formerOf !== undefined || !/[,\u2013\u2014]/.test(text.slice(m.end, cueStart))) return undefined;
   for (let k = candidates.indexOf(m) - 1; k >= 0; k--) {
     const p = candidates[k]!;
     if (m.start - p.end > 100) return undefined;
@@ -681,7 +926,8 @@ function predicate(
   let agentive = false;
   let object: ResolvedMention | undefined;
 
-  const prepBefore = (m: ResolvedMention): string | undefined => {
+  const prepBefore = (m: ResolvedMention): string | undefined => tokens[prepIndex(m)]?.lower;
+  const prepIndex = (m: ResolvedMention): number => {
     // Skips the object's own determiners, titles and qualifiers: "with Ukrainian President X" -> "with".
     let k = tokenIndexAt(tokens, m.start) - 1;
     while (k >= 0) {
@@ -714,9 +960,10 @@ function predicate(
         break;
       k--;
     }
-    return tokens[k]?.lower;
+    return k;
   };
   const coordinated = (head: ResolvedMention): ResolvedMention[] => {
+    if (head.group !== undefined) return mentions.filter((m) => m.group === head.group);
     const group = [head];
     if (head.resolved) return group;
     let cur = head;
@@ -726,7 +973,12 @@ function predicate(
       if (m.modifier) continue;
       if (m.resolved) break;
       const gap = text.slice(m.end, cur.start);
-      const and = /^(?:\s*,)?\s*(?:and|&)\s+$|^\s*[-\u2013]\s*$/.test(gap);
+      if (cur.formerOf === m.actorId) {
+        group.unshift(m);
+        cur = m;
+        continue;
+      }
+      const and = /^(?:\s*,)?\s*(?:and|&)\s+(?:the\s+)?$|^\s*[-\u2013]\s*$/.test(gap);
       if (and || (sawAnd && /^\s*,\s+$/.test(gap))) {
         sawAnd = true;
         group.unshift(m);
@@ -762,10 +1014,33 @@ function predicate(
       const possessiveOrAdjacent =
         !/[,;:.()]/.test(gap) &&
         gapToks.length <= 2 &&
-        gapToks.every((t) => !SINGLE_CUES.has(t.lower) && t.lower !== 'and' && t.lower !== 'of' && t.lower !== 'the');
+        gapToks.every(
+          (t) =>
+            // "their supporting development aid": an -ing modifier after a possessive is not a predicate.
+            (!SINGLE_CUES.has(t.lower) || (adjacent.possessive && t.lower.endsWith('ing'))) &&
+            t.lower !== 'and' &&
+            t.lower !== 'of' &&
+            t.lower !== 'the',
+        );
       if (possessiveOrAdjacent) {
         subjects = coordinated(adjacent);
         agentive = true;
+        if (entry.copular && adjacent.possessive) {
+          // "Russia, who is our friend": the copula's subject is the partner.
+          const k = tokenIndexAt(tokens, adjacent.start);
+          const be = tokens[k - 1];
+          const rel = tokens[k - 2];
+          const lead = rel?.lower === 'who' || rel?.lower === 'which' ? k - 3 : k - 2;
+          const partner = before.filter((m) => m.end <= (tokens[lead + 1]?.start ?? 0) && !m.possessive).at(-1);
+          if (
+            be &&
+            BE_FORMS.has(be.lower) &&
+            partner &&
+            tokenIndexAt(tokens, partner.end) >= lead &&
+            partner.actorId !== adjacent.actorId
+          )
+            object = partner;
+        }
       }
     }
     const next = tokens[cue.last];
@@ -811,6 +1086,7 @@ function predicate(
     previous &&
     previous.subjects.length > 0 &&
     previous.cue.entry.role === 'relation' &&
+    !(previous.cue.noun && previous.subjects.every((x) => x.possessive)) &&
     interveners.length === 0
   ) {
     // "X thanked Y for sending", "X urged Y to send": Y sends; "X voted in favour of denouncing": X denounces.
@@ -819,7 +1095,8 @@ function predicate(
   }
   // "I/We <verb>": the subject is the (unresolved) speaker, unless the "I" opens a quotation the cue is outside of.
   const firstPerson =
-    (tokens[0]?.lower === 'i' || tokens[0]?.lower === 'we') && inRegions(quotes, tokens[0].start) === cue.quoted;
+    (tokens[0]?.lower === 'i' || (tokens[0]?.lower === 'we' && !mentions.some((m) => m.start === tokens[0]!.start))) &&
+    inRegions(quotes, tokens[0].start) === cue.quoted;
   if (subjects.length === 0 && !(firstPerson && !cue.noun)) {
     const candidates = before.filter(
       (m) => !isParenthetical(text, tokens, m, cue.start) && (cue.noun || !m.possessive || m.modifier),
@@ -852,7 +1129,9 @@ function predicate(
     const preps = entry.preps ?? [];
     const withPrep = candidates.find((m) => {
       const p = prepBefore(m);
-      return p !== undefined && preps.includes(p);
+      if (p === undefined || !preps.includes(p)) return false;
+      // A verb's "of" object is right after it ("requested of X"), not inside a later noun phrase.
+      return p !== 'of' || cue.noun || tokens.filter((t) => t.start >= cue.end && t.end <= m.start).length <= 3;
     });
     if (withPrep) object = withPrep;
     else if (
@@ -871,17 +1150,27 @@ function predicate(
       object = candidates.find((m) => {
         const p = prepBefore(m);
         const gapTokens = tokens.filter((t) => t.start >= cue.end && t.end <= m.start).length;
-        const k = tokenIndexAt(tokens, m.start) - 1;
-        const headOf = p === 'of' && GOVERNMENT_HEADS.has(tokens[k - 1]?.lower ?? '');
+        const headOf = p === 'of' && GOVERNMENT_HEADS.has(tokens[prepIndex(m) - 1]?.lower ?? '');
         const cueEndsInPrep = PREPOSITIONS.has(tokens[cue.last - 1]!.lower) && gapTokens <= 1;
         return (p === undefined || !PREPOSITIONS.has(p) || headOf || cueEndsInPrep) && gapTokens <= 6;
       });
     }
   }
   const moreObjects = object ? coordinatedAfter(text, after, object) : [];
-  return moreObjects.length > 0
-    ? { cue, subjects, object, moreObjects, agentive }
-    : { cue, subjects, object, agentive };
+  const out: Predication =
+    moreObjects.length > 0 ? { cue, subjects, object, moreObjects, agentive } : { cue, subjects, object, agentive };
+  if ((entry.lemma === 'support' || entry.lemma === 'back') && !cue.noun && object) {
+    // "supported X in its development", "support X to further its recovery": material help, i.e. aid.
+    const k = tokenIndexAt(tokens, object.end);
+    for (let j = k; j < tokens.length && j - k < 6; j++) {
+      if (gapBreaks(text, tokens[j - 1]!.end, tokens[j]!.start)) break;
+      if (DEVELOPMENT_NOUNS.has(tokens[j]!.lower)) {
+        out.type = 'aid';
+        break;
+      }
+    }
+  }
+  return out;
 }
 
 const LIST_GAP_RE = /^\s*(?:\([^()]{1,40}\)\s*)?(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?$/;
@@ -913,7 +1202,7 @@ export function analyseDocument(
 ): SentenceAnalysis[] {
   const actors = new Map(actorList.map((a) => [a.id, a]));
   const sorted = [...mentions].sort((a, b) => a.start - b.start || a.end - b.end);
-  const state: PronounState = { titles: new Map(), affiliation: new Map() };
+  const state: PronounState = { titles: new Map(), affiliation: new Map(), recent: [], countryCounts: new Map() };
   const out: SentenceAnalysis[] = [];
   let mi = 0;
   let qi = 0;
@@ -995,6 +1284,8 @@ export function analyseDocument(
     };
     if (state.salient) analysis.salient = state.salient;
     phraseRelations(text, tokens, resolved, actors, predications, affiliations);
+    quotedRequests(text, tokens, resolved, quotes, predications, affiliations);
+    rememberActors(state, resolved, actors, predications);
     out.push(analysis);
   }
   return out;
@@ -1105,5 +1396,96 @@ function phraseRelations(
       out.push({ source: person.actorId, target: x.actorId, type: 'consult' });
     }
     if (partner) i++;
+  }
+}
+
+/** Updates what later anaphors refer to: recent actors, country counts and the antecedent of "it". */
+function rememberActors(
+  state: PronounState,
+  named: readonly ResolvedMention[],
+  actors: ReadonlyMap<string, ActorInfo>,
+  predications: readonly Predication[],
+): void {
+  let only: string | undefined;
+  let several = false;
+  for (const m of named) {
+    if (m.resolved || m.formerOf !== undefined) continue;
+    const kind = actors.get(m.actorId)!.kind;
+    const at = state.recent.findIndex((r) => r.id === m.actorId);
+    if (at >= 0) state.recent.splice(at, 1);
+    state.recent.push({ id: m.actorId, kind });
+    if (state.recent.length > RECENT_MAX) state.recent.shift();
+    if (kind === 'country') state.countryCounts.set(m.actorId, (state.countryCounts.get(m.actorId) ?? 0) + 1);
+    if (kind === 'country' || kind === 'organization') {
+      if (only === undefined) only = m.actorId;
+      else if (only !== m.actorId) several = true;
+    }
+  }
+  // "it" in the next sentence: the country/organisation that is a subject here, else the only one named here.
+  let antecedent: string | undefined;
+  for (const p of predications) {
+    const s = p.subjects.find((x) => {
+      const k = x.resolved ? undefined : actors.get(x.actorId)?.kind;
+      return k === 'country' || k === 'organization';
+    });
+    if (s) {
+      antecedent = s.actorId;
+      break;
+    }
+  }
+  if (!antecedent && !several) antecedent = only;
+  if (antecedent) state.antecedent = antecedent;
+  else delete state.antecedent;
+}
+
+const REQUEST_MODALS = new Set(['should', 'must', 'ought']);
+const NEED_WORDS = new Set(['essential', 'important', 'vital', 'necessary', 'crucial', 'imperative', 'time']);
+
+/**
+ * Requests in attributed quotations: '"X should ...," said Y' and 'Y said: "it is essential that X ..."' are Y asking X.
+ * The speaker is the subject of the sentence's reporting verb outside the quotation.
+ */
+function quotedRequests(
+  text: string,
+  tokens: readonly Token[],
+  mentions: readonly ResolvedMention[],
+  quotes: readonly { start: number; end: number }[],
+  predications: readonly Predication[],
+  out: Affiliation[],
+): void {
+  if (quotes.length === 0) return;
+  const report = predications.find(
+    (p) => p.cue.entry.role === 'report' && !p.cue.quoted && p.subjects.length > 0 && !p.subjects[0]!.resolved,
+  );
+  const speaker =
+    report?.subjects[0]?.actorId ??
+    predications.find((p) => p.cue.entry.role === 'report' && !p.cue.quoted)?.subjects[0]?.actorId;
+  if (!speaker) return;
+  const push = (m: ResolvedMention): void => {
+    if (m.actorId !== speaker && !m.resolved) out.push({ source: speaker, target: m.actorId, type: 'request' });
+  };
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    const modal = REQUEST_MODALS.has(t.lower);
+    if ((!modal && !NEED_WORDS.has(t.lower)) || !inRegions(quotes, t.start)) continue;
+    if (modal) {
+      // "ASEAN and the U.S. should ...": the coordinated mentions right before the modal.
+      let cur = t.start;
+      for (let j = mentions.length - 1; j >= 0; j--) {
+        const m = mentions[j]!;
+        if (m.end > cur) continue;
+        const gap = text.slice(m.end, cur);
+        if (cur === t.start ? !/^\s+(?:also\s+)?$/.test(gap) : !/^(?:\s*,)?\s*(?:and\s+)?(?:the\s+)?$/.test(gap)) break;
+        push(m);
+        cur = m.start;
+      }
+    } else if (NEED_WORDS.has(t.lower) && tokens[k + 1]?.lower === 'that') {
+      // "it is essential that X engage Y": X.
+      const after = tokens[k + 2];
+      const m =
+        after &&
+        mentions.find((x) => x.start === after.start || (after.lower === 'the' && x.start === tokens[k + 3]?.start));
+      if (m) push(m);
+    }
   }
 }

@@ -27,6 +27,8 @@ export interface CueEntry {
   copular?: boolean;
   /** A prepositional phrase ("with the participation of"): its subject is the clause's subject. */
   adjunct?: boolean;
+  /** A negative-polarity idiom: asserted only when negated ("did not turn a blind eye to X" criticises X). */
+  negativePolarity?: boolean;
 }
 
 interface VerbSpec {
@@ -393,7 +395,17 @@ const ADJUNCT_COOPERATION: CueEntry = {
   adjunct: true,
 };
 
+const BLIND_EYE: CueEntry = {
+  lemma: 'turn a blind eye to',
+  past: 'turned a blind eye to',
+  role: 'relation',
+  type: 'criticize',
+  preps: ['to'],
+  negativePolarity: true,
+};
+
 const PHRASES: PhraseSpec[] = [
+  ...['turn', 'turns', 'turned', 'turning'].map((w) => ({ tokens: [w, 'a', 'blind', 'eye', 'to'], entry: BLIND_EYE })),
   { tokens: ['with', 'the', 'participation', 'of'], entry: ADJUNCT_COOPERATION },
   { tokens: ['in', 'collaboration', 'with'], entry: ADJUNCT_COOPERATION },
   { tokens: ['in', 'cooperation', 'with'], entry: ADJUNCT_COOPERATION },
@@ -646,7 +658,7 @@ export const BE_FORMS: ReadonlySet<string> = new Set(['be', 'been', 'being', 'is
 /** Prepositions (an object after one of these is not a direct object). */
 /** Heads of a noun phrase that stands for its country or organisation: "the government and people of Japan". */
 export const GOVERNMENT_HEADS: ReadonlySet<string> = new Set(
-  'government,governments,people,peoples,leaders,leadership,authorities,citizens,nation,embassy,army,forces,troops,parliament,president,king,officials,ministry,delegation'.split(
+  'government,governments,people,peoples,leaders,leadership,authorities,citizens,nation,embassy,army,forces,troops,parliament,president,king,officials,ministry,delegation,actions,action,policies,policy,conduct,behaviour,behavior'.split(
     ',',
   ),
 );

@@ -27,7 +27,7 @@ interface Candidate {
 /** Actor pairs a predication asserts, or none (no type, hypothetical, unattributed quotation, no partner). */
 export function predicationPairs(p: Predication): Candidate[] {
   const cue = p.cue;
-  const type = cue.entry.type;
+  const type = p.type ?? cue.entry.type;
   // A nominal attack or criticism with its agent ("whether X would back Russia's invasion of Ukraine") is presupposed.
   const presupposed = cue.noun && p.agentive && (type === 'attack' || type === 'criticize');
   if (
@@ -38,20 +38,29 @@ export function predicationPairs(p: Predication): Candidate[] {
     cue.unattributedQuote
   )
     return [];
-  const negated = cue.negated && !(cue.noun && p.agentive);
+  if (cue.entry.negativePolarity && !cue.negated) return [];
+  const negated = cue.negated && !(cue.noun && p.agentive) && !cue.entry.negativePolarity;
   const symmetric = cue.entry.symmetric === true;
   const subjects = [...new Set(p.subjects.map((s) => s.actorId))];
+  // "X, now Y": the two names of one party are never partners.
+  const same = new Set<string>();
+  const named = p.object ? [...p.subjects, p.object, ...(p.moreObjects ?? [])] : p.subjects;
+  for (const m of named) {
+    if (m.formerOf !== undefined) same.add(`${m.formerOf}\u0000${m.actorId}`).add(`${m.actorId}\u0000${m.formerOf}`);
+  }
   const out: Candidate[] = [];
   if (p.object) {
     const objects = [p.object, ...(p.moreObjects ?? [])];
     for (const s of subjects) {
       for (const o of objects) {
-        if (s !== o.actorId) out.push({ source: s, target: o.actorId, type, negated, symmetric });
+        if (s !== o.actorId && !same.has(`${s}\u0000${o.actorId}`))
+          out.push({ source: s, target: o.actorId, type, negated, symmetric });
       }
     }
   } else if (subjects.length >= 2 && (symmetric || (cue.noun && p.agentive))) {
     for (let i = 0; i < subjects.length; i++) {
       for (let j = i + 1; j < subjects.length; j++) {
+        if (same.has(`${subjects[i]}\u0000${subjects[j]}`)) continue;
         out.push({ source: subjects[i]!, target: subjects[j]!, type, negated, symmetric: true });
       }
     }
