@@ -1,6 +1,18 @@
 /** Finds Debian's Chromium for the browser tests, or fails with how to install it (never a silent skip). */
 import { existsSync } from 'node:fs';
 
+/** Flags for headless Chromium on this kind of machine (no sandbox as root, no background network chatter). */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
 export const DEFAULT_CHROMIUM_PATHS = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
 
 export function chromiumPath(candidatePaths: readonly string[] = DEFAULT_CHROMIUM_PATHS): string {

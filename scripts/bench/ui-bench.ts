@@ -21,19 +21,10 @@ import { MAX_DATASET_BYTES } from '../../src/model/load';
 import { initialJsGzip, formatBundleSize, type BundleSize } from './bundle-size';
 import { generateDataset, serialise } from './generate-dataset';
 import { median, parseFlags, percentile, table } from './stats';
+import { CHROMIUM_ARGS as BASE_CHROMIUM_ARGS, chromiumPath } from '../../e2e/chromium';
 
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  '--enable-precise-memory-info',
-  '--js-flags=--expose-gc',
-];
+/** The browser tests' flags, plus what the memory figures need. */
+export const CHROMIUM_ARGS = [...BASE_CHROMIUM_ARGS, '--enable-precise-memory-info', '--js-flags=--expose-gc'];
 
 /** Targets of performance.md §5 for a dataset size. */
 export function targetsFor(events: number): {
@@ -759,10 +750,7 @@ async function main(argv: readonly string[]): Promise<number> {
     });
     const baseUrl = server.resolvedUrls?.local[0] ?? 'http://127.0.0.1:4790/';
     console.log(`serving ${served} at ${baseUrl}`);
-    const executablePath =
-      [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p)) ??
-      '';
-    if (!executablePath) throw new Error('Chromium not found: install chromium or set CHROMIUM_PATH');
+    const executablePath = chromiumPath();
     browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, timeout: 60_000 });
     console.log(`browser: ${executablePath} ${browser.version()}`);
 
