@@ -35,9 +35,9 @@ export function Header({ notice, onDismissNotice }: { notice?: string | undefine
       <h1 className="app-title">
         <span className="brand">Threadline</span> <span className="dataset-name">{name}</span>
       </h1>
-      <search className="header-search">
+      <div role="search" className="header-search">
         <SearchBox />
-      </search>
+      </div>
       <FilterBar />
       {notice && (
         <div role="status" className="notice">
