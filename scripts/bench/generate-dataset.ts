@@ -30,6 +30,7 @@ import {
   type Timex,
 } from '../../src/model/schema';
 import { daysInMonth } from '../../src/model/calendar';
+import { MONTH_NAMES } from '../../src/model/calendar';
 
 export interface GenerateOptions {
   events: number;
@@ -66,20 +67,7 @@ export function countsFor(events: number): { events: number; actors: number; rel
   };
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+const MONTHS = MONTH_NAMES;
 const SYLLABLES = [
   'ka', 'ro', 'mi', 'tan', 'sel', 'vo', 'dri', 'lu', 'ben', 'sa', 'tor', 'ne', 'pla', 'gu', 'rin', 'zo',
   'mar', 'hel', 'qui', 'do', 'fen', 'ya', 'bri', 'co', 'lem', 'ost', 'pa', 'ver', 'ni', 'kal', 'um', 'dar',

@@ -8,6 +8,7 @@ import countries from 'i18n-iso-countries';
 import en from 'i18n-iso-countries/langs/en.json';
 import type { ActorKind } from '../../src/model/schema';
 import { COUNTRY_ROWS, METONYMS, MONARCHIES } from './gazetteer-countries';
+import { MONTH_NAMES } from '../../src/model/calendar';
 
 export { MONARCHIES };
 
@@ -858,18 +859,7 @@ export const STOP_NAMES: ReadonlySet<string> = new Set([
   'Content',
   'Image',
   'Photo',
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
+  ...MONTH_NAMES,
   'Monday',
   'Tuesday',
   'Wednesday',

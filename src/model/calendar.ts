@@ -5,6 +5,22 @@
 
 export type Precision = 'day' | 'month' | 'year' | 'decade';
 
+/** English month names, January first. */
+export const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
+
 /** Parts of a calendar string; month and day are absent when the precision does not reach them. */
 export interface CalendarParts {
   year: number;
