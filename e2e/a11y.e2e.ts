@@ -33,7 +33,7 @@ function describeFocus(page: Page): Promise<FocusInfo> {
       .trim()
       .slice(0, 40)}"`;
     const area: FocusInfo['area'] =
-      el.getAttribute('role') === 'combobox' && el.closest('search')
+      el.getAttribute('role') === 'combobox' && el.closest('search, [role="search"]')
         ? 'search'
         : el.closest('[role="group"][aria-label="Filters"]') && el.hasAttribute('aria-expanded')
           ? 'filter'

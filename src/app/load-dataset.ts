@@ -3,6 +3,7 @@ import type { Dataset, DatasetIssue, ValidationResult } from '../model/schema';
 import { MAX_DATASET_BYTES } from '../model/schema-constants';
 import type { ValidationVerdict } from '../model/validate.worker';
 import bundledDatasetUrl from '../../data/dataset.json?url';
+import { shareEqualStrings } from './share-strings';
 
 export { bundledDatasetUrl };
 
@@ -64,6 +65,16 @@ function validateInWorker(text: string): Promise<ValidationResult> {
 
 /** Parses and validates dataset text: in a worker when possible, else here. Never throws. */
 export async function validateDatasetText(text: string): Promise<ValidationResult> {
+  return compact(await validateAnywhere(text));
+}
+
+/** Shares equal strings of an accepted dataset (a large dataset repeats the same short strings thousands of times). */
+function compact(result: ValidationResult): ValidationResult {
+  if (result.ok) shareEqualStrings(result.dataset);
+  return result;
+}
+
+async function validateAnywhere(text: string): Promise<ValidationResult> {
   if (typeof Worker !== 'undefined') {
     try {
       return await validateInWorker(text);

@@ -9,21 +9,17 @@ import {
 } from './selectors';
 import type { AppState } from './types';
 
-const timexesByDocFor = memoizeLast((dataset: Dataset): Map<string, Timex[]> => {
-  const out = new Map<string, Timex[]>();
-  for (const t of dataset.timexes) {
-    const list = out.get(t.docId);
-    if (list) list.push(t);
-    else out.set(t.docId, [t]);
-  }
-  return out;
-});
-
 const EMPTY_TIMEXES: Timex[] = [];
+
+/** The open document's timexes only (no per-document index of every timex is kept): one pass per document opened. */
+const openTimexesFor = memoizeLast((dataset: Dataset, docId: string): Timex[] => {
+  const out = dataset.timexes.filter((t) => t.docId === docId);
+  return out.length > 0 ? out : EMPTY_TIMEXES;
+});
 
 /** Date expressions in the open document. */
 export const selectOpenDocumentTimexes = (s: AppState): Timex[] =>
-  s.openDocId === null ? EMPTY_TIMEXES : (timexesByDocFor(s.dataset).get(s.openDocId) ?? EMPTY_TIMEXES);
+  s.openDocId === null ? EMPTY_TIMEXES : openTimexesFor(s.dataset, s.openDocId);
 
 const sourceMentionsFor = memoizeLast((mentions: Mention[], visible: Set<string>): Mention[] =>
   mentions.filter((m) => visible.has(m.actorId)),

@@ -28,9 +28,9 @@ export interface DatasetIndex {
   eventsById: Map<string, DatasetEvent>;
   docsById: Map<string, DocumentRecord>;
   mentionsByActor: Map<string, Mention[]>;
-  mentionsByDoc: Map<string, Mention[]>;
   eventsByActor: Map<string, DatasetEvent[]>;
   eventRanges: Map<string, TimeRange>;
+  /** Ranges of the relations that have their own date; use relationRange() for any relation. */
   relationRanges: Map<string, TimeRange>;
   mentionCounts: Map<string, number>;
   /** Lower-cased text used by search, per actor. */
@@ -48,22 +48,39 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
+/** Returns a function that maps equal ranges to one object (the first seen). Kept outside buildIndex's scope so the
+ * lookup table is dropped once the index is built. */
+function rangeInterner(): (range: TimeRange | undefined) => TimeRange | undefined {
+  const byKey = new Map<string, TimeRange>();
+  return (range) => {
+    if (!range) return undefined;
+    const key = `${range.start}:${range.end}`;
+    const existing = byKey.get(key);
+    if (existing) return existing;
+    byKey.set(key, range);
+    return range;
+  };
+}
+
 /** Builds the lookups of a dataset. */
 export function buildIndex(dataset: Dataset): DatasetIndex {
   const actorsById = new Map(dataset.actors.map((a) => [a.id, a]));
   const eventsById = new Map(dataset.events.map((e) => [e.id, e]));
   const docsById = new Map(dataset.documents.map((d) => [d.id, d]));
   const mentionsByActor = new Map<string, Mention[]>();
-  const mentionsByDoc = new Map<string, Mention[]>();
-  for (const m of dataset.mentions) {
-    push(mentionsByActor, m.actorId, m);
-    push(mentionsByDoc, m.docId, m);
-  }
+  for (const m of dataset.mentions) push(mentionsByActor, m.actorId, m);
   const eventsByActor = new Map<string, DatasetEvent[]>();
+  // Equal ranges share one (read-only) object: many events fall on the same dates, and each range costs an object
+  // and two boxed numbers.
+  const shared = rangeInterner();
   const eventRanges = new Map<string, TimeRange>();
   for (const e of dataset.events) {
-    for (const a of e.actorIds) push(eventsByActor, a, e);
-    const range = dateRange(e.date);
+    for (const a of e.actorIds) {
+      // An actor listed twice on one event is indexed once.
+      const list = eventsByActor.get(a);
+      if (list?.[list.length - 1] !== e) push(eventsByActor, a, e);
+    }
+    const range = shared(dateRange(e.date));
     if (range) eventRanges.set(e.id, range);
   }
   const eventSearchText = {
@@ -74,8 +91,8 @@ export function buildIndex(dataset: Dataset): DatasetIndex {
   };
   const relationRanges = new Map<string, TimeRange>();
   for (const r of dataset.relations) {
-    const date = r.date ?? (r.eventId ? eventsById.get(r.eventId)?.date : undefined);
-    const range = date ? dateRange(date) : undefined;
+    // Only relations with their own date: the others take their event's range (see relationRange).
+    const range = r.date ? shared(dateRange(r.date)) : undefined;
     if (range) relationRanges.set(r.id, range);
   }
   const mentionCounts = new Map<string, number>();
@@ -86,7 +103,6 @@ export function buildIndex(dataset: Dataset): DatasetIndex {
     eventsById,
     docsById,
     mentionsByActor,
-    mentionsByDoc,
     eventsByActor,
     eventRanges,
     relationRanges,
@@ -97,6 +113,12 @@ export function buildIndex(dataset: Dataset): DatasetIndex {
 }
 
 const indexFor = memoizeLast(buildIndex);
+
+/** The time range of a relation: its own date's, else its event's (undefined when neither resolves). */
+export function relationRange(index: DatasetIndex, r: Relation): TimeRange | undefined {
+  if (r.date) return index.relationRanges.get(r.id);
+  return r.eventId ? index.eventRanges.get(r.eventId) : undefined;
+}
 
 /** The lower-cased search text of an event: its title and its evidence sentence. */
 function eventText(e: DatasetEvent, doc: DocumentRecord | undefined): string {
@@ -217,6 +239,17 @@ const visibleActorIdsFor = memoizeLast((actors: Actor[]) => new Set(actors.map((
 /** Ids of the visible actors. */
 export const selectVisibleActorIds = (s: AppState): Set<string> => visibleActorIdsFor(selectVisibleActors(s));
 
+const NO_EVENTS: DatasetEvent[] = [];
+
+/**
+ * `list.filter(keep)`, except that when every item passes (the usual case with no filters) the list itself is
+ * returned rather than a copy of it. Results are read-only.
+ */
+function keepAll<T>(list: T[], keep: (item: T) => boolean): T[] {
+  const out = list.filter(keep);
+  return out.length === list.length ? list : out;
+}
+
 /** Events shown on the timeline: filtered by document, search, the selected actor and visible actors. */
 const visibleEventsFor = memoizeLast(
   (dataset: Dataset, filters: Filters, selectedActorId: string | null, actorIds: Set<string>): DatasetEvent[] => {
@@ -225,9 +258,11 @@ const visibleEventsFor = memoizeLast(
     const docs = new Set(filters.docIds);
     const restrictActors = filters.actorKinds.length > 0 || query !== '' || docs.size > 0;
     const eventHits = query !== '' ? eventIdsMatching(dataset, query) : undefined;
-    return dataset.events.filter((e) => {
+    // With an actor selected, only its events (in dataset order) are candidates: O(its events), not O(all).
+    const candidates =
+      selectedActorId === null ? dataset.events : (index.eventsByActor.get(selectedActorId) ?? NO_EVENTS);
+    return keepAll(candidates, (e) => {
       if (docs.size > 0 && !docs.has(e.docId)) return false;
-      if (selectedActorId !== null && !e.actorIds.includes(selectedActorId)) return false;
       if (query !== '') {
         const hit =
           eventHits?.has(e.id) === true || e.actorIds.some((a) => matchesSearch(index.actorSearchText.get(a), query));
@@ -250,13 +285,13 @@ const visibleRelationsFor = memoizeLast(
     const types = new Set(filters.relationTypes);
     const polarities = new Set(filters.polarities);
     const docs = new Set(filters.docIds);
-    return dataset.relations.filter((r) => {
+    return keepAll(dataset.relations, (r) => {
       if (types.size > 0 && !types.has(r.type)) return false;
       if (polarities.size > 0 && !polarities.has(r.polarity)) return false;
       if (docs.size > 0 && !docs.has(r.docId)) return false;
       if (!actorIds.has(r.source) || !actorIds.has(r.target)) return false;
       if (window) {
-        const range = index.relationRanges.get(r.id);
+        const range = relationRange(index, r);
         if (!range || !overlaps(range, window)) return false;
       }
       return true;
@@ -343,9 +378,17 @@ export const selectEdgeRelations = (s: AppState): Relation[] =>
 export const selectOpenDocument = (s: AppState): DocumentRecord | undefined =>
   s.openDocId === null ? undefined : selectIndex(s).docsById.get(s.openDocId);
 
+const NO_MENTIONS: Mention[] = [];
+
+/** The open document's mentions, in dataset order (one pass per document opened; no per-document index is kept). */
+const docMentionsFor = memoizeLast((dataset: Dataset, docId: string): Mention[] => {
+  const out = dataset.mentions.filter((m) => m.docId === docId);
+  return out.length > 0 ? out : NO_MENTIONS;
+});
+
 /** Mentions in the open document. */
 export const selectOpenDocumentMentions = (s: AppState): Mention[] =>
-  s.openDocId === null ? [] : (selectIndex(s).mentionsByDoc.get(s.openDocId) ?? []);
+  s.openDocId === null ? NO_MENTIONS : docMentionsFor(s.dataset, s.openDocId);
 
 const actorDocCountsFor = memoizeLast(
   (dataset: Dataset, actorId: string | null): { doc: DocumentRecord; count: number }[] => {

@@ -15,11 +15,18 @@ export function formatPublished(published: string | null): string {
   return p.day === undefined ? `${month} ${p.year}` : `${p.day} ${month} ${p.year}`;
 }
 
+/** Labels already made, per document record (the switcher lists every document again on each selection). */
+const labels = new WeakMap<DocumentRecord, string>();
+
 /** The label of a document in lists: its title (or file name), source and date. */
 export function documentLabel(doc: DocumentRecord): string {
+  const cached = labels.get(doc);
+  if (cached !== undefined) return cached;
   const title = doc.title.trim() || doc.file;
   const short = title.length > 90 ? `${title.slice(0, 89)}…` : title;
-  return [short, doc.source, formatPublished(doc.published)].filter(Boolean).join(' — ');
+  const label = [short, doc.source, formatPublished(doc.published)].filter(Boolean).join(' — ');
+  labels.set(doc, label);
+  return label;
 }
 
 export function DocumentSwitcher({

@@ -159,10 +159,34 @@ export function createTimelineController(el: HTMLElement, options: TimelineContr
   // We choose the first view ourselves (setItems): stop vis-timeline fitting it to the items on its first redraw.
   (timeline as unknown as { initialFitDone: boolean }).initialFitDone = true;
 
+  /**
+   * vis-timeline's item set redraws itself synchronously (measuring the DOM, so forcing a layout) on every DataSet
+   * add and remove, although the same change also queues a full redraw for the next frame. `changeItems` skips the
+   * synchronous one: our removals and additions are drawn once, together, by the queued redraw.
+   */
+  let quiet = false;
+  const itemSet = (timeline as unknown as { itemSet?: { redraw: () => boolean } }).itemSet;
+  if (itemSet) {
+    const redrawItemSet = itemSet.redraw;
+    itemSet.redraw = function redraw(this: unknown): boolean {
+      return quiet ? false : redrawItemSet.call(this);
+    };
+  }
+  const changeItems = (change: () => void): void => {
+    quiet = true;
+    try {
+      change();
+    } finally {
+      quiet = false;
+    }
+  };
+
   let model: TimelineModel = { entries: [], lanes: [], undated: 0 };
   /** The geometry the last render packed for; a redraw that changes it (resize, lane column) packs again. */
   let packedFor = '';
-  let entryById = new Map<string, TimelineEntry>();
+  /** The entry of an event id, if the model has it (a scan: lookups are rare, and an id index would cost memory per
+   * event). */
+  const entryOf = (id: string): TimelineEntry | undefined => model.entries.find((e) => e.id === id);
   /** vis items built so far, reused while the entry (event object and lane) and its band width are unchanged. */
   const built = new Map<string, { entry: TimelineEntry; band: number | null; item: VisItem }>();
   /** "+N" chips by id, reused while the scale is unchanged. */
@@ -301,6 +325,11 @@ export function createTimelineController(el: HTMLElement, options: TimelineContr
       wanted.set(bin.id, item);
     }
     const msPerPx = 1 / pxPerMs;
+    // The events a "+N" chip hides are among the entries near the view.
+    const nearById =
+      packed.chips.length > 0
+        ? new Map((result.items as TimelineEntry[]).map((e) => [e.id, e]))
+        : new Map<string, TimelineEntry>();
     const nextChips = new Map<string, { msPerPx: number; chip: MoreChip; item: VisItem }>();
     for (const chip of packed.chips) {
       // A chip's count includes the events inside blocks it absorbed.
@@ -315,7 +344,7 @@ export function createTimelineController(el: HTMLElement, options: TimelineContr
               count,
               CHIP_PX * msPerPx,
               doc,
-              chip.ids.flatMap((id) => entryById.get(id) ?? []),
+              chip.ids.flatMap((id) => nearById.get(id) ?? []),
             );
       nextChips.set(chip.id, { msPerPx: cached?.item === item ? cached.msPerPx : msPerPx, chip, item });
       wanted.set(chip.id, item);
@@ -325,17 +354,19 @@ export function createTimelineController(el: HTMLElement, options: TimelineContr
     if (windowItem) wanted.set(WINDOW_ITEM_ID, windowItem);
     const remove: string[] = [];
     for (const [id, item] of shown) if (wanted.get(id) !== item) remove.push(id);
-    if (remove.length > 0) {
-      items.remove(remove);
-      for (const id of remove) shown.delete(id);
-    }
-    const add: VisItem[] = [];
-    for (const [id, item] of wanted) if (!shown.has(id)) add.push(item);
-    if (add.length > 0) {
-      batchGroupAdds(timeline);
-      items.add(add);
-      for (const item of add) shown.set(item.id, item);
-    }
+    changeItems(() => {
+      if (remove.length > 0) {
+        items.remove(remove);
+        for (const id of remove) shown.delete(id);
+      }
+      const add: VisItem[] = [];
+      for (const [id, item] of wanted) if (!shown.has(id)) add.push(item);
+      if (add.length > 0) {
+        batchGroupAdds(timeline);
+        items.add(add);
+        for (const item of add) shown.set(item.id, item);
+      }
+    });
     if (selectedId !== null && shown.has(selectedId)) {
       const current = timeline.getSelection();
       if (current.length !== 1 || current[0] !== selectedId) timeline.setSelection([selectedId]);
@@ -456,11 +487,11 @@ export function createTimelineController(el: HTMLElement, options: TimelineContr
       return;
     }
     if (id === WINDOW_ITEM_ID) return;
-    options.onSelect(typeof id === 'string' && entryById.has(id) ? id : null);
+    options.onSelect(typeof id === 'string' && entryOf(id) !== undefined ? id : null);
   };
 
   const onItemOver = (props: { item: string | number; event: MouseEvent }): void => {
-    const entry = typeof props.item === 'string' ? entryById.get(props.item) : undefined;
+    const entry = typeof props.item === 'string' ? entryOf(props.item) : undefined;
     if (!entry) return;
     fillTooltip(entry);
     placeTooltip(props.event.clientX, props.event.clientY);
@@ -548,7 +579,7 @@ export function createTimelineController(el: HTMLElement, options: TimelineContr
   const onFocusIn = (event: FocusEvent): void => {
     const target = event.target as HTMLElement | null;
     const id = target?.dataset.eventId;
-    const entry = id !== undefined ? entryById.get(id) : undefined;
+    const entry = id !== undefined ? entryOf(id) : undefined;
     if (!target || !entry) return;
     fillTooltip(entry);
     const rect = target.getBoundingClientRect();
@@ -572,8 +603,10 @@ export function createTimelineController(el: HTMLElement, options: TimelineContr
   return {
     setItems(next) {
       model = next;
-      entryById = new Map(next.entries.map((e) => [e.id, e]));
-      for (const id of built.keys()) if (!entryById.has(id)) built.delete(id);
+      if (built.size > 0) {
+        const ids = new Set(next.entries.map((e) => e.id));
+        for (const id of built.keys()) if (!ids.has(id)) built.delete(id);
+      }
       builtBins.clear();
       setGroups(next.lanes);
       const view = visibleRange();
@@ -596,7 +629,7 @@ export function createTimelineController(el: HTMLElement, options: TimelineContr
       const next = ids[0] ?? null;
       if (next === selectedId && (next === null || shown.has(next))) return;
       selectedId = next;
-      const entry = next !== null ? entryById.get(next) : undefined;
+      const entry = next !== null ? entryOf(next) : undefined;
       if (entry) bringIntoView(entry);
       render();
       if (next === null && timeline.getSelection().length > 0) timeline.setSelection([]);

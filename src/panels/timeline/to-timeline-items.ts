@@ -93,10 +93,14 @@ function kindLanes(
   ctx: LaneContext,
   events: readonly DatasetEvent[],
 ): { laneOf: (e: DatasetEvent) => string; lanes: Lane[] } {
+  const kindLane = new Map<string, string>();
   const laneOf = (e: DatasetEvent): string => {
     const first = e.actorIds[0];
     if (first === undefined) return 'kind:none';
-    return `kind:${ctx.actorsById.get(first)?.kind ?? 'other'}`;
+    const kind = ctx.actorsById.get(first)?.kind ?? 'other';
+    let id = kindLane.get(kind);
+    if (id === undefined) kindLane.set(kind, (id = `kind:${kind}`));
+    return id;
   };
   const used = new Set(events.map(laneOf));
   const lanes = [...ACTOR_KINDS, 'none' as const]
@@ -109,7 +113,12 @@ function documentLanes(
   ctx: LaneContext,
   events: readonly DatasetEvent[],
 ): { laneOf: (e: DatasetEvent) => string; lanes: Lane[] } {
-  const laneOf = (e: DatasetEvent): string => `doc:${e.docId}`;
+  const docLane = new Map<string, string>();
+  const laneOf = (e: DatasetEvent): string => {
+    let id = docLane.get(e.docId);
+    if (id === undefined) docLane.set(e.docId, (id = `doc:${e.docId}`));
+    return id;
+  };
   const used = new Set(events.map((e) => e.docId));
   const lanes = ctx.documents
     .filter((d) => used.has(d.id))
@@ -141,13 +150,18 @@ function actorLanes(
       .map(([id]) => id);
   }
   const rank = new Map(chosen.map((id, i) => [id, i]));
+  // One lane-id string per actor, shared by its entries.
+  const actorLane = new Map<string, string>();
   const laneOf = (e: DatasetEvent): string => {
     let best: string | undefined;
     for (const a of e.actorIds) {
       const r = rank.get(a);
       if (r !== undefined && (best === undefined || r < (rank.get(best) ?? Infinity))) best = a;
     }
-    return best === undefined ? 'actor:other' : `actor:${best}`;
+    if (best === undefined) return 'actor:other';
+    let id = actorLane.get(best);
+    if (id === undefined) actorLane.set(best, (id = `actor:${best}`));
+    return id;
   };
   const used = new Set(events.map(laneOf));
   const focusName = focus ? ctx.actorsById.get(focus)?.name : undefined;

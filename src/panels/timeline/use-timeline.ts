@@ -9,6 +9,7 @@ import type { AppState } from '../../store/types';
 import { useAppStoreApi } from '../../store/use-app-store';
 import { selectTimelineModel } from './select-timeline-model';
 import { createTimelineController, type TimelineController } from './timeline-controller';
+import type { TimelineModel } from './to-timeline-items';
 
 const DAY = 86_400_000;
 
@@ -63,11 +64,17 @@ export function useTimeline(): { containerRef: RefObject<HTMLDivElement | null>;
 
   // Effect B: push current values, then follow the store.
   useEffect(() => {
+    // The model last handed over. (Not selectTimelineModel(prev): the memoised selectors keep one result, so asking
+    // for the previous state's would rebuild it, and the current one again after it.)
+    let applied: TimelineModel | null = null;
     const apply = (state: AppState, prev: AppState | null): void => {
       const controller = controllerRef.current;
       if (!controller) return;
       const model = selectTimelineModel(state);
-      if (!prev || model !== selectTimelineModel(prev)) controller.setItems(model);
+      if (!prev || model !== applied) {
+        applied = model;
+        controller.setItems(model);
+      }
       if (!prev || state.selectedEventId !== prev.selectedEventId) {
         controller.setSelection(state.selectedEventId === null ? [] : [state.selectedEventId]);
       }

@@ -1,0 +1,42 @@
+/**
+ * JSON.parse gives every string value its own copy: a 10k-event dataset holds thousands of copies of the same
+ * precision, polarity, type, id and date strings. This replaces equal short strings by one shared copy, in place
+ * (values are unchanged; only duplicates become garbage). Long strings (document texts) are left alone.
+ */
+
+/** Strings longer than this are assumed unique (texts, titles) and not looked up. */
+const MAX_SHARED_LENGTH = 64;
+
+/** Replaces equal short string values inside `root` (plain JSON data) by one copy each; returns `root`. */
+export function shareEqualStrings<T>(root: T): T {
+  const pool = new Map<string, string>();
+  const share = (s: string): string => {
+    if (s.length > MAX_SHARED_LENGTH) return s;
+    const existing = pool.get(s);
+    if (existing !== undefined) return existing;
+    pool.set(s, s);
+    return s;
+  };
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) {
+        const v: unknown = node[i];
+        if (typeof v === 'string') node[i] = share(v);
+        else if (v !== null && typeof v === 'object') stack.push(v);
+      }
+    } else if (node !== null && typeof node === 'object') {
+      const record = node as Record<string, unknown>;
+      for (const key in record) {
+        if (!Object.prototype.hasOwnProperty.call(record, key)) continue;
+        const v = record[key];
+        if (typeof v === 'string') {
+          // Never assign through a special key (validation rejects them anyway).
+          if (key !== '__proto__') record[key] = share(v);
+        } else if (v !== null && typeof v === 'object') stack.push(v);
+      }
+    }
+  }
+  return root;
+}
