@@ -121,6 +121,11 @@ export function scoreDocument(
 }
 
 /** Scores from summed counts. */
+/** Counts of a scorer before any document. */
+export function emptyCounts(): TempEvalCounts {
+  return { gold: 0, system: 0, strictMatches: 0, relaxedMatches: 0, valueMatches: 0, typeMatches: 0 };
+}
+
 export function scoresFromCounts(
   c: TempEvalCounts,
 ): Pick<TempEvalScores, 'strict' | 'relaxed' | 'value' | 'type' | 'valueAccuracy'> {
@@ -140,14 +145,7 @@ export async function evaluateTempEval(benchDir: string): Promise<TempEvalScores
   const goldDir = join(benchDir, 'gold');
   const inputDir = join(benchDir, 'input');
   const goldFiles = (await readdir(goldDir)).filter((f) => f.endsWith('.tml')).sort();
-  const counts: TempEvalCounts = {
-    gold: 0,
-    system: 0,
-    strictMatches: 0,
-    relaxedMatches: 0,
-    valueMatches: 0,
-    typeMatches: 0,
-  };
+  const counts = emptyCounts();
   const errors: TempEvalScores['errors'] = [];
   let extractMs = 0;
   // Inputs are paired with gold files by DOCID (file names differ in the distribution: "sarcozy"/"sarkozy").

@@ -18,6 +18,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { extractTimexes, findDateline } from '../extract/dates';
 import {
+  emptyCounts,
   formatScoreRow,
   scoreDocument,
   scoresFromCounts,
@@ -113,14 +114,7 @@ export async function evaluateTimexDev(benchDir: string, options: DevOptions = {
     }
   };
   await walk(benchDir, 0);
-  const counts: TempEvalCounts = {
-    gold: 0,
-    system: 0,
-    strictMatches: 0,
-    relaxedMatches: 0,
-    valueMatches: 0,
-    typeMatches: 0,
-  };
+  const counts = emptyCounts();
   const errors: TempEvalScores['errors'] = [];
   let extractMs = 0;
   for (const file of files) {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fc, test as fcTest } from '@fast-check/vitest';
 import { describe, expect, test } from 'vitest';
 import { extractTimexes, findDateline, type FoundTimex } from './dates';
+import { MONTH_NAMES } from '../../src/model/calendar';
 
 const PUB = '2022-03-29'; // a Tuesday
 
@@ -469,20 +470,7 @@ describe('properties', () => {
       }
     },
   );
-  const MONTHS = [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ];
+  const MONTHS = MONTH_NAMES;
   fcTest.prop([fc.integer({ min: 1900, max: 2100 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 })])(
     'an impossible Y-M-D never gives a date, a real one gives exactly that day',
     (y, m, d) => {
