@@ -71,6 +71,20 @@ export function formatCalendar(parts: CalendarParts, precision: Precision = 'day
   return `${ym}-${pad(parts.day, 2)}`;
 }
 
+/**
+ * A calendar string in words: "14 April 2020", "April 2020", "2020" ("3 Apr 2022" with `short`), never through
+ * Date; `null` prints as `empty`, and anything that is not a calendar string prints as it is.
+ */
+export function formatCalendarText(value: string | null, { short = false, empty = 'no date' } = {}): string {
+  if (value === null) return empty;
+  const p = parseCalendar(value);
+  if (!p) return value;
+  const name = p.month === undefined ? undefined : MONTH_NAMES[p.month - 1];
+  if (name === undefined) return String(p.year);
+  const month = short ? name.slice(0, 3) : name;
+  return p.day === undefined ? `${month} ${p.year}` : `${p.day} ${month} ${p.year}`;
+}
+
 /** Precision implied by the shape of a calendar string (`YYYY` reads as year). */
 export function precisionOf(value: string): Precision | undefined {
   const p = parseCalendar(value);

@@ -4,16 +4,29 @@
  */
 import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla';
 import type { Dataset } from '../model/schema';
+import type { Story } from '../story/types';
 import { EMPTY_FILTERS, defaultViewState } from './initial-state';
+import { createStorySlice, keyOf, latestStoryFor } from './story-slice';
 import type { AppState, DataSlice, FilterSlice, SelectionSlice, ViewSlice, ViewState } from './types';
 
 type Slice<T> = StateCreator<AppState, [], [], T>;
 
 const createDataSlice =
   (dataset: Dataset): Slice<DataSlice> =>
-  (set) => ({
+  (set, get) => ({
     dataset,
-    replaceDataset: (next) => set({ dataset: next, ...defaultViewState(next) }),
+    // Stories are per browser, so they stay; a presentation of the old dataset's story ends.
+    replaceDataset: (next) => {
+      const { stories, activeStoryId } = get();
+      const key = keyOf(next);
+      const active = stories.find((s) => s.id === activeStoryId);
+      set({
+        dataset: next,
+        ...defaultViewState(next),
+        presenting: null,
+        activeStoryId: active?.datasetKey === key ? active.id : latestStoryFor(stories, key),
+      });
+    },
   });
 
 const createSelectionSlice: Slice<SelectionSlice> = (set, get) => ({
@@ -62,30 +75,23 @@ const createViewSlice: Slice<ViewSlice> = (set, get) => ({
 
 export type AppStore = StoreApi<AppState>;
 
-/** Creates a store for a dataset, optionally starting from a saved view. */
-export function createAppStore(dataset: Dataset, view?: Partial<ViewState>): AppStore {
+/**
+ * Creates a store for a dataset, optionally starting from a saved view and the stories kept in this browser (the
+ * most recently changed story of this dataset starts active).
+ */
+export function createAppStore(dataset: Dataset, view?: Partial<ViewState>, options?: { stories?: Story[] }): AppStore {
+  const stories = options?.stories ?? [];
   return createStore<AppState>()((...a) => ({
     ...createDataSlice(dataset)(...a),
     ...createSelectionSlice(...a),
     ...createFilterSlice(...a),
     ...createViewSlice(...a),
+    ...createStorySlice(stories)(...a),
     ...defaultViewState(dataset),
     filters: EMPTY_FILTERS,
+    activeStoryId: latestStoryFor(stories, keyOf(dataset)),
     ...view,
   }));
 }
 
-/** The view part of the state (what a link or a story step stores). */
-export function pickViewState(s: AppState): ViewState {
-  return {
-    selectedActorId: s.selectedActorId,
-    selectedEventId: s.selectedEventId,
-    selectedEdge: s.selectedEdge,
-    timeWindow: s.timeWindow,
-    filters: s.filters,
-    openDocId: s.openDocId,
-    emphasis: s.emphasis,
-    laneMode: s.laneMode,
-    networkView: s.networkView,
-  };
-}
+export { pickViewState } from './initial-state';

@@ -1,18 +1,11 @@
 /** Picks the open document: a native <select> (keyboard and screen-reader friendly) with title, source and date. */
 import { useId } from 'react';
-import { parseCalendar } from '../../model/calendar';
+import { formatCalendarText } from '../../model/calendar';
 import type { DocumentRecord } from '../../model/schema';
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** "3 Apr 2022", "Apr 2022", "2022" or "no date": from the calendar string, never through Date. */
 export function formatPublished(published: string | null): string {
-  if (published === null) return 'no date';
-  const p = parseCalendar(published);
-  if (!p) return published;
-  const month = p.month === undefined ? undefined : MONTHS[p.month - 1];
-  if (month === undefined) return String(p.year);
-  return p.day === undefined ? `${month} ${p.year}` : `${p.day} ${month} ${p.year}`;
+  return formatCalendarText(published, { short: true });
 }
 
 /** Labels already made, per document record (the switcher lists every document again on each selection). */
