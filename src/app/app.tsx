@@ -1,17 +1,39 @@
 /** Loads the dataset, then shows the workspace; a dataset that fails validation gets the error screen. */
 import { useEffect, useState } from 'react';
 import type { Dataset, DatasetIssue } from '../model/schema';
+import { createAppStore, type AppStore } from '../store/create-app-store';
+import { isStoryLink } from '../story/story-format';
+import { initialStories } from '../story/use-story-persistence';
 import { ErrorScreen } from './error-screen';
 import { datasetUrlFromLocation, fetchDataset } from './load-dataset';
 import { StoreProvider } from './store-provider';
-import { readViewFromLocation } from './use-url-state';
-import type { ViewState } from '../store/types';
+import { openStoryLink, readViewFromLocation } from './use-url-state';
 import { Workspace } from './workspace';
 
 type LoadState =
   | { status: 'loading' }
   | { status: 'error'; source: string; issues: DatasetIssue[] }
-  | { status: 'ready'; dataset: Dataset; notice?: string; initialView?: ViewState };
+  | { status: 'ready'; dataset: Dataset; store: AppStore; notice?: string };
+
+/**
+ * The store for a loaded dataset: the stories saved in this browser, and the view from the URL fragment (a view
+ * link, or a link to a story step, which adds that story and presents the step). Never throws.
+ */
+async function storeFor(dataset: Dataset, hash: string): Promise<{ store: AppStore; notices: string[] }> {
+  const saved = await initialStories();
+  const notices = [saved.notice];
+  if (isStoryLink(hash)) {
+    const store = createAppStore(dataset, undefined, { stories: saved.stories });
+    const notice = await openStoryLink(store, hash);
+    if (notice) notices.push(notice.replace('The current view is unchanged.', 'Showing the default view.'));
+    return { store, notices: notices.filter((n): n is string => Boolean(n)) };
+  }
+  // The view in the URL fragment (a reload or a shared link); a bad link falls back with a notice.
+  const fromUrl = readViewFromLocation(dataset);
+  notices.push(fromUrl.notice);
+  const store = createAppStore(dataset, fromUrl.view, { stories: saved.stories });
+  return { store, notices: notices.filter((n): n is string => Boolean(n)) };
+}
 
 export function App() {
   const [state, setState] = useState<LoadState>({ status: 'loading' });
@@ -21,14 +43,16 @@ export function App() {
     void fetchDataset(url).then((result) => {
       if (cancelled) return;
       if (result.ok) {
-        // The view in the URL fragment (a reload or a shared link); a bad link falls back with a notice.
-        const fromUrl = readViewFromLocation(result.dataset);
-        const notices = [issue ? `${issue.message}; showing the bundled dataset instead.` : undefined, fromUrl.notice];
-        const ready: LoadState = { status: 'ready', dataset: result.dataset, initialView: fromUrl.view };
-        const notice = notices.filter(Boolean).join(' ');
-        if (notice) ready.notice = notice;
-        setState(ready);
-        performance.mark('app:loaded');
+        const dataset = result.dataset;
+        void storeFor(dataset, window.location.hash).then(({ store, notices }) => {
+          if (cancelled) return;
+          if (issue) notices.unshift(`${issue.message}; showing the bundled dataset instead.`);
+          const ready: LoadState = { status: 'ready', dataset, store };
+          const notice = notices.join(' ');
+          if (notice) ready.notice = notice;
+          setState(ready);
+          performance.mark('app:loaded');
+        });
       } else {
         setState({ status: 'error', source: url, issues: result.issues });
       }
@@ -47,7 +71,7 @@ export function App() {
   }
   if (state.status === 'error') return <ErrorScreen source={state.source} issues={state.issues} />;
   return (
-    <StoreProvider dataset={state.dataset} initialView={state.initialView}>
+    <StoreProvider dataset={state.dataset} store={state.store}>
       <Workspace notice={state.notice} />
     </StoreProvider>
   );

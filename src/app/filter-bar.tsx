@@ -3,13 +3,14 @@
  * ("show only these"; none pressed = all shown). A menu button shows how many values are active in its label, not
  * only by colour. Plus "Clear filters" and "Clear selection" (which also clears the time window).
  */
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useId, useRef, useState, type ReactNode } from 'react';
 import { ACTOR_KINDS, POLARITIES, RELATION_TYPES } from '../model/schema-constants';
 import type { DocumentRecord } from '../model/schema';
 import type { AppState, Filters } from '../store/types';
 import { useAppStore, useAppStoreApi } from '../store/use-app-store';
 import { Chip } from '../ui/chip';
 import { KIND_LABEL, KindSwatch } from '../ui/kind-legend';
+import { useDismissable } from '../ui/use-dismissable';
 
 const selectFilters = (s: AppState) => s.filters;
 const selectDocuments = (s: AppState) => s.dataset.documents;
@@ -68,25 +69,8 @@ function FilterMenu({
   const rootRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
 
-  useEffect(() => {
-    if (!open) return;
-    const onPointerDown = (e: PointerEvent) => {
-      if (rootRef.current && e.target instanceof Node && !rootRef.current.contains(e.target)) setOpen(false);
-    };
-    // Capture phase: runs before the header's document-level "Escape clears the selection" listener.
-    const onKeyDown = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape' || !(e.target instanceof Node) || !rootRef.current?.contains(e.target)) return;
-      e.preventDefault();
-      setOpen(false);
-      buttonRef.current?.focus();
-    };
-    document.addEventListener('pointerdown', onPointerDown);
-    document.addEventListener('keydown', onKeyDown, true);
-    return () => {
-      document.removeEventListener('pointerdown', onPointerDown);
-      document.removeEventListener('keydown', onKeyDown, true);
-    };
-  }, [open]);
+  const close = useCallback(() => setOpen(false), []);
+  useDismissable(open, close, rootRef, buttonRef);
 
   return (
     <div

@@ -2,11 +2,13 @@
 import { useEffect } from 'react';
 import type { AppState } from '../store/types';
 import { useAppStore, useAppStoreApi } from '../store/use-app-store';
+import { ExportMenu } from '../export/export-menu';
 import { FilterBar } from './filter-bar';
 import { SearchBox } from './search-box';
 import './header.css';
 
 const selectName = (s: AppState) => s.dataset.name;
+const selectStoryPanelOpen = (s: AppState) => s.storyPanelOpen;
 
 /** True when a key press belongs to a text field, a select or an editable region. */
 function isEditable(target: EventTarget | null): boolean {
@@ -19,6 +21,7 @@ function isEditable(target: EventTarget | null): boolean {
 
 export function Header({ notice, onDismissNotice }: { notice?: string | undefined; onDismissNotice?: () => void }) {
   const name = useAppStore(selectName);
+  const storyPanelOpen = useAppStore(selectStoryPanelOpen);
   const storeApi = useAppStoreApi();
 
   useEffect(() => {
@@ -39,6 +42,17 @@ export function Header({ notice, onDismissNotice }: { notice?: string | undefine
         <SearchBox />
       </div>
       <FilterBar />
+      <div className="header-tools" role="group" aria-label="Story and export">
+        <button
+          type="button"
+          className={`header-button${storyPanelOpen ? ' is-active' : ''}`}
+          aria-pressed={storyPanelOpen}
+          onClick={() => storeApi.getState().setStoryPanelOpen(!storyPanelOpen)}
+        >
+          Story
+        </button>
+        <ExportMenu />
+      </div>
       {notice && (
         <div role="status" className="notice">
           <span>{notice}</span>

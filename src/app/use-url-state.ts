@@ -11,6 +11,8 @@ import { defaultViewState } from '../store/initial-state';
 import type { AppState } from '../store/types';
 import { datasetKey, decodeView, encodeView, type DecodeResult } from '../store/url-state';
 import { useAppStore, useAppStoreApi } from '../store/use-app-store';
+import type { AppStore } from '../store/create-app-store';
+import { isStoryLink } from '../story/story-format';
 
 export const URL_WRITE_DEBOUNCE_MS = 250;
 
@@ -22,6 +24,27 @@ export function readViewFromLocation(
   location: Pick<Location, 'hash'> = window.location,
 ): DecodeResult {
   return decodeView(location.hash, dataset);
+}
+
+/**
+ * Opens a link to a story step in a store: adds the story to the browser's stories, makes it active and presents
+ * the step (only when the story was made for this dataset). Returns a notice for what could not be done.
+ */
+export async function openStoryLink(store: AppStore, fragment: string): Promise<string | undefined> {
+  const { decodeStoryLink } = await import('../story/story-link');
+  const link = await decodeStoryLink(fragment);
+  if (!link) return undefined;
+  if (!link.ok) return `${link.message} The current view is unchanged.`;
+  const api = store.getState();
+  const id = api.addStory(link.story);
+  api.setActiveStory(id);
+  api.setStoryPanelOpen(true);
+  if (link.story.datasetKey !== datasetKey(api.dataset)) {
+    return `The linked story "${link.story.title}" was made for the dataset "${link.story.datasetName}"; it is saved in the story panel, but its steps cannot be shown here.`;
+  }
+  if (!api.startPresenting(id, link.stepIndex))
+    return `The linked story "${link.story.title}" has no step ${link.stepIndex + 1}.`;
+  return undefined;
 }
 
 /** The fragment (without '#') for a store state. */
@@ -72,16 +95,28 @@ export function useUrlState(): { notice: string | undefined; dismissNotice: () =
 
   // URL -> store, when the fragment changes from outside (back/forward, edited or pasted link).
   useEffect(() => {
+    let cancelled = false;
     const onHashChange = () => {
       const raw = window.location.hash.replace(/^#/, '');
       if (raw === lastWritten.current) return;
+      if (isStoryLink(raw)) {
+        // A pasted link to a story step: add the story and present that step.
+        lastWritten.current = raw;
+        void openStoryLink(storeApi, raw).then((next) => {
+          if (!cancelled) setNotice(next);
+        });
+        return;
+      }
       const { view, notice: next } = decodeView(raw, dataset);
       lastWritten.current = raw;
       storeApi.setState(view);
       setNotice(next);
     };
     window.addEventListener('hashchange', onHashChange);
-    return () => window.removeEventListener('hashchange', onHashChange);
+    return () => {
+      cancelled = true;
+      window.removeEventListener('hashchange', onHashChange);
+    };
   }, [storeApi, dataset]);
 
   const dismissNotice = useCallback(() => setNotice(undefined), []);

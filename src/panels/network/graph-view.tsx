@@ -32,6 +32,7 @@ const selectSelectedActorId = (s: { selectedActorId: string | null }) => s.selec
 const selectSelectedEdge = (s: { selectedEdge: { source: string; target: string } | null }) => s.selectedEdge;
 const selectSelectedEventId = (s: { selectedEventId: string | null }) => s.selectedEventId;
 const selectHoveredActorId = (s: { hoveredActorId: string | null }) => s.hoveredActorId;
+const selectShownStep = (s: { shownStep: { storyId: string; stepIndex: number } | null }) => s.shownStep;
 
 /** From this many drawn links on, their lines are painted on a <canvas> (the SVG keeps invisible hit lines). */
 export const CANVAS_EDGES_FROM = 300;
@@ -298,6 +299,7 @@ export function GraphView({ onReady }: { onReady?: (handle: GraphViewHandle | nu
   const selectedEdge = useAppStore(selectSelectedEdge);
   const selectedEventId = useAppStore(selectSelectedEventId);
   const hoveredActorId = useAppStore(selectHoveredActorId);
+  const shownStep = useAppStore(selectShownStep);
   const reducedMotion = useReducedMotion();
   const uid = useId().replace(/:/g, '');
 
@@ -412,6 +414,21 @@ export function GraphView({ onReady }: { onReady?: (handle: GraphViewHandle | nu
       svg.removeEventListener('wheel', touch);
     };
   }, [fit, showSelectedEdge]);
+
+  // A story step is shown: frame what it highlights (the selected actors and their neighbours), else everything.
+  // The zoom controller animates this unless the user prefers reduced motion.
+  useEffect(() => {
+    if (!shownStep || !basePositions) return;
+    const lit = selectHighlightedActorIds(storeApi.getState());
+    const { positionOf: pos } = latest.current;
+    const pts = new Map<string, Point>();
+    for (const id of lit ?? []) {
+      const p = pos(id);
+      if (p) pts.set(id, p);
+    }
+    if (pts.size > 0) latest.current.zoom.fit(boundsOf(pts.keys(), pts, 60));
+    else fit();
+  }, [shownStep, basePositions, fit, storeApi]);
 
   // A selected link's two actors stay in view (the evidence list narrows the graph when it opens).
   useEffect(() => {

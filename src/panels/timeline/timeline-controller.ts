@@ -33,6 +33,8 @@ export const FIT_BELOW = 300;
 export const INITIAL_ITEMS = 60;
 /** Vertical distance between stacked items (px): 19 px items + 6 px margin, so targets stay 24+ px apart. */
 export const ROW_PX = 25;
+/** Duration of the move to a story step's time range. */
+export const FOCUS_ANIMATION_MS = 700;
 const ITEM_MARGIN_V = 6;
 /** Estimated label width: ~7 px per character at the item font, capped at the label's max width (14rem). */
 const labelPx = (text: string): number => Math.min(224, Math.ceil(text.length * 7)) + 10;
@@ -57,6 +59,9 @@ export interface TimelineController {
   setTimeWindow: (range: TimeRange | null) => void;
   /** Moves the view to a range. */
   showRange: (range: TimeRange) => void;
+  /** Moves the view to a range, or when null to the densest stretch (around the selected event); animated unless
+   * `animate` is false (reduced motion). */
+  focus: (range: TimeRange | null, animate: boolean) => void;
   getVisibleRange: () => TimeRange;
   zoomIn: () => void;
   zoomOut: () => void;
@@ -528,6 +533,27 @@ export function createTimelineController(el: HTMLElement, options: TimelineContr
     if (extent) showRange(extent);
   };
 
+  const focus = (range: TimeRange | null, animate: boolean): void => {
+    // No range: the first view's framing (the densest stretch), moved to the selected event when it lies outside.
+    let target =
+      range ?? initialWindow(model.entries, { fitBelow: FIT_BELOW, latest: INITIAL_ITEMS, widthPx: geometry().width });
+    const selected = range === null && selectedId !== null ? entryOf(selectedId) : undefined;
+    if (target && selected && !(selected.start < target.end && selected.end > target.start)) {
+      const half = Math.max(target.end - target.start, (selected.end - selected.start) * 1.5) / 2;
+      const mid = (selected.start + selected.end) / 2;
+      target = { start: mid - half, end: mid + half };
+    }
+    if (!target) return;
+    if (!animate) {
+      showRange(target);
+      return;
+    }
+    // vis animates the window and fires 'rangechanged' at the end, which repacks (onRangeChanged).
+    timeline.setWindow(target.start, target.end, {
+      animation: { duration: FOCUS_ANIMATION_MS, easingFunction: 'easeInOutQuad' },
+    });
+  };
+
   const onKeyDown = (event: KeyboardEvent): void => {
     const target = event.target as HTMLElement | null;
     const eventId = target?.dataset.eventId;
@@ -652,6 +678,7 @@ export function createTimelineController(el: HTMLElement, options: TimelineContr
       markUpdated();
     },
     showRange,
+    focus,
     getVisibleRange: visibleRange,
     zoomIn: () => zoom(0.5),
     zoomOut: () => zoom(2),

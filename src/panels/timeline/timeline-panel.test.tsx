@@ -23,6 +23,7 @@ function fakeController(): TimelineController {
     setSelection: vi.fn(),
     setTimeWindow: vi.fn(),
     showRange: vi.fn(),
+    focus: vi.fn(),
     getVisibleRange: vi.fn(() => ({ start: Date.UTC(2022, 0, 1, 5), end: Date.UTC(2022, 11, 31, 7) })),
     zoomIn: vi.fn(),
     zoomOut: vi.fn(),

@@ -34,6 +34,16 @@ function notifyUpdated(): void {
   window.__threadline?.onPanelUpdated?.('timeline');
 }
 
+/** A range widened by a fraction of its width on each side. */
+function padRange(range: TimeRange, fraction: number): TimeRange {
+  const pad = (range.end - range.start) * fraction;
+  return { start: range.start - pad, end: range.end + pad };
+}
+
+function prefersReducedMotion(): boolean {
+  return typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
 /** Rounds a range out to whole UTC days. */
 export function toWholeDays(range: TimeRange): TimeRange {
   return { start: Math.floor(range.start / DAY) * DAY, end: Math.ceil(range.end / DAY) * DAY };
@@ -79,6 +89,10 @@ export function useTimeline(): { containerRef: RefObject<HTMLDivElement | null>;
         controller.setSelection(state.selectedEventId === null ? [] : [state.selectedEventId]);
       }
       if (!prev || state.timeWindow !== prev.timeWindow) controller.setTimeWindow(state.timeWindow);
+      // A story step is shown: move to its time window, else to everything it shows.
+      if (prev && state.shownStep && state.shownStep !== prev.shownStep) {
+        controller.focus(state.timeWindow && padRange(state.timeWindow, 0.06), !prefersReducedMotion());
+      }
     };
     apply(storeApi.getState(), null);
     return storeApi.subscribe((state, prev) => apply(state, prev));
