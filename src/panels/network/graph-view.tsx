@@ -389,6 +389,9 @@ export function GraphView({ onReady }: { onReady?: (handle: GraphViewHandle | nu
     fit();
   }, [basePositions, fit]);
 
+  // What a resize re-frames: everything (null), or the actors of the story step last shown.
+  const framing = useRef<(() => void) | null>(null);
+
   // Re-fit when the panel settles or is resized, until the user pans or zooms themselves.
   useEffect(() => {
     const svg = svgRef.current;
@@ -404,7 +407,8 @@ export function GraphView({ onReady }: { onReady?: (handle: GraphViewHandle | nu
     svg.addEventListener('wheel', touch, { passive: true });
     const observer = new ResizeObserver(() => {
       if (!fittedFor.current) return;
-      if (!touched) fit();
+      // While presenting, a resize keeps the step's framing; otherwise it shows everything again.
+      if (!touched) ((storeApi.getState().presenting && framing.current) || fit)();
       else showSelectedEdge();
     });
     observer.observe(svg);
@@ -413,21 +417,25 @@ export function GraphView({ onReady }: { onReady?: (handle: GraphViewHandle | nu
       svg.removeEventListener('pointerdown', touch);
       svg.removeEventListener('wheel', touch);
     };
-  }, [fit, showSelectedEdge]);
+  }, [fit, showSelectedEdge, storeApi]);
 
   // A story step is shown: frame what it highlights (the selected actors and their neighbours), else everything.
   // The zoom controller animates this unless the user prefers reduced motion.
+  // The framing is kept, so a resize (the evidence list opening beside the graph) frames the same actors again.
   useEffect(() => {
     if (!shownStep || !basePositions) return;
-    const lit = selectHighlightedActorIds(storeApi.getState());
+    const state = storeApi.getState();
+    const ids = state.selectedEdge
+      ? [state.selectedEdge.source, state.selectedEdge.target]
+      : [...(selectHighlightedActorIds(state) ?? [])];
     const { positionOf: pos } = latest.current;
     const pts = new Map<string, Point>();
-    for (const id of lit ?? []) {
+    for (const id of ids) {
       const p = pos(id);
       if (p) pts.set(id, p);
     }
-    if (pts.size > 0) latest.current.zoom.fit(boundsOf(pts.keys(), pts, 60));
-    else fit();
+    framing.current = pts.size > 0 ? () => latest.current.zoom.fit(boundsOf(pts.keys(), pts, 60)) : null;
+    (framing.current ?? fit)();
   }, [shownStep, basePositions, fit, storeApi]);
 
   // A selected link's two actors stay in view (the evidence list narrows the graph when it opens).
