@@ -135,6 +135,21 @@ describe('exports', () => {
     const menu = page.getByRole('button', { name: 'Export', exact: true });
     await menu.click();
     expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // A link to the current view, which another browser opens on the same view.
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.getByRole('button', { name: 'Copy link to this view' }).click();
+    await expect
+      .poll(() => page.getByRole('group', { name: 'Export' }).getByRole('status').textContent())
+      .toBe('Link to this view copied.');
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    expect(link).toContain(`actor=${encodeURIComponent(actor.id)}`);
+    const other = await openPage(browser, link);
+    await waitForApp(other.page);
+    await expect
+      .poll(() => other.page.getByRole('toolbar', { name: 'Timeline tools' }).textContent())
+      .toContain(`Filtered by ${actor.name}`);
+    await other.context.close();
     await screenshot(page, 'exports-menu');
 
     // SVG: title, legend, time window and the selection in words; nothing that could run.

@@ -3,6 +3,8 @@
  * and the dataset as JSON. Everything is built from the current view; the builders load on first use.
  */
 import { useCallback, useId, useRef, useState } from 'react';
+import { defaultViewState, pickViewState } from '../store/initial-state';
+import { datasetKey, encodeView } from '../store/url-state';
 import { useAppStoreApi } from '../store/use-app-store';
 import { useDismissable } from '../ui/use-dismissable';
 import type { ExportKind } from './run-export';
@@ -58,6 +60,20 @@ export function ExportMenu() {
     }
   };
 
+  // The address bar holds the view too (written debounced); this builds the link from the store, so it is current.
+  const copyViewLink = async () => {
+    const state = storeApi.getState();
+    const fragment = encodeView(pickViewState(state), datasetKey(state.dataset), defaultViewState(state.dataset));
+    const { origin, pathname, search } = window.location;
+    const url = `${origin}${pathname}${search}${fragment ? `#${fragment}` : ''}`;
+    try {
+      await navigator.clipboard.writeText(url);
+      setMessage({ text: 'Link to this view copied.', error: false });
+    } catch {
+      setMessage({ text: `Copy this link: ${url}`, error: false });
+    }
+  };
+
   return (
     <div
       className="filter-menu export-menu"
@@ -81,6 +97,12 @@ export function ExportMenu() {
         </span>
       </button>
       <div id={id} className="filter-popover export-popover" hidden={!open} role="group" aria-label="Export">
+        <div className="export-group">
+          <p className="filter-hint">Link</p>
+          <button type="button" className="export-item" onClick={() => void copyViewLink()}>
+            Copy link to this view
+          </button>
+        </div>
         {GROUPS.map((g) => (
           <div key={g.heading} className="export-group">
             <p className="filter-hint">{g.heading}</p>
