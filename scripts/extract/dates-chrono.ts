@@ -22,20 +22,91 @@ import {
 
 /** Words before a year-less date or weekday that point forward in time. */
 const FORWARD_CUE_RE =
-  /\b(?:will|shall|won't|is\s+due|are\s+due|is\s+set\s+to|are\s+set\s+to|scheduled|upcoming|plans?\s+to|planning\s+to|is\s+to|are\s+to|to\s+be\s+held|expected\s+to|going\s+to|looks?\s+forward|next)\b|['’]ll\b/i;
+  /\b(?:will|shall|won't|is\s+due|are\s+due|due\s+to|is\s+set\s+to|are\s+set\s+to|scheduled|rescheduled|slated|upcoming|plans?\s+to|planned|planning\s+to|is\s+to|are\s+to|to\s+be\s+held|expected|going\s+to|looks?\s+forward|expects?|(?:hopes?|aims?|intends?|wants?|likely)\s+to|next|postponed|(?:begins|starts|opens|ends|closes|runs|expires|resumes|takes\s+(?:effect|place))(?:\s{1,3}(?:on|in|from|at|until))?|deadline)\b|['’]ll\b/gi;
+/** Modal verbs that point forward; case-sensitive so that the month "May" is not one. */
+const FORWARD_MODAL_RE = /\b(?:may|might|can|maybe|should|must)\b(?!\s{1,3}(?:not\s{1,3})?have\b)/g;
+/** Past-tense cues: auxiliaries, common irregular past forms and regular -ed forms (checked against NOT_PAST). */
+const PAST_CUE_RE =
+  /\b(?:was|were|had|did|ago|since|said|told|took|taken|began|begun|came|went|gone|met|held|left|fell|fallen|rose|risen|won|lost|saw|seen|gave|given|got|made|became|struck|ran|spoke|wrote|sent|brought|thought|found|paid|kept|sold|fought|stood|shown|[a-z]{2,20}ed)\b/gi;
+/** A participle right after "be"/"been"/"being" is a passive, not a past tense ("will be held"). */
+const PASSIVE_BEFORE_RE = /\b(?:be|been|being)\s{1,3}$/i;
+/** -ed words that are no past-tense cue: forward-looking participles and words that only end in "ed". */
+const NOT_PAST = new Set([
+  'scheduled',
+  'rescheduled',
+  'slated',
+  'expected',
+  'planned',
+  'proposed',
+  'postponed',
+  'delayed',
+  'intended',
+  'supposed',
+  'designed',
+  'aimed',
+  'timed',
+  'needed',
+  'required',
+  'hoped',
+  'anticipated',
+  'projected',
+  'forecasted',
+  'predicted',
+  'targeted',
+  'earmarked',
+  'billed',
+  'tipped',
+  'hundred',
+  'united',
+  'indeed',
+  'proceed',
+  'exceed',
+  'succeed',
+  'limited',
+]);
 
-/** True when the clause before `index` (up to 100 characters, back to a sentence end) points to the future. */
+/** How far back (at most) the tense of a clause is looked for. */
+const CUE_WINDOW = 240;
+
+/**
+ * True when the sentence before `index` points to the future: the nearest tense cue before the date (within
+ * CUE_WINDOW characters, back to a sentence end) is a forward one ("will", "is due to", "scheduled", "may") rather
+ * than a past one ("was", "said", "announced").
+ */
 export function forwardCue(text: string, index: number): boolean {
-  let from = Math.max(0, index - 100);
+  let from = Math.max(0, index - CUE_WINDOW);
   for (let i = index - 1; i >= from; i--) {
     const ch = text.charCodeAt(i);
-    // . ! ? newline end the clause, unless "." belongs to an abbreviation like "a.m." (rare before a date).
-    if (ch === 46 || ch === 33 || ch === 63 || ch === 10) {
+    // . ! ? newline end the sentence; a "." only when a space and no lower-case word or digit follow it ("Jan. 5",
+    // "a.m. local time" go on).
+    if (ch === 33 || ch === 63 || ch === 10) {
+      from = i + 1;
+      break;
+    }
+    if (ch === 46 && /\s/.test(text[i + 1] ?? ' ') && !/^\s{1,3}[a-z\d]/.test(text.slice(i + 1, i + 5))) {
       from = i + 1;
       break;
     }
   }
-  return FORWARD_CUE_RE.test(text.slice(from, index));
+  const clause = text.slice(from, index);
+  let forward = -1;
+  let past = -1;
+  for (const m of clause.matchAll(FORWARD_CUE_RE)) forward = m.index + m[0].length;
+  for (const m of clause.matchAll(FORWARD_MODAL_RE)) forward = Math.max(forward, m.index + m[0].length);
+  for (const m of clause.matchAll(PAST_CUE_RE)) {
+    if (NOT_PAST.has(m[0].toLowerCase())) continue;
+    if (PASSIVE_BEFORE_RE.test(clause.slice(Math.max(0, m.index - 8), m.index))) continue;
+    // A participle in the same verb group as a forward cue: "will stay closed", "is expected to be delayed".
+    const participle =
+      /ed$/i.test(m[0]) || /^(?:held|made|taken|given|seen|shown|kept|sold|paid|found|begun)$/i.test(m[0]);
+    const sameGroup =
+      m.index >= forward &&
+      m.index - forward <= 16 &&
+      !/[,;]|\b(?:that|which|who)\b/i.test(clause.slice(forward, m.index));
+    if (forward >= 0 && participle && sameGroup) continue;
+    past = m.index + m[0].length;
+  }
+  return forward > past;
 }
 
 interface ChronoState {
@@ -148,6 +219,11 @@ const CLOCK_RE = /\d[:.]\d\d|\d\s{0,2}[ap]\.?m\b|\bnoon\b|\bmidnight\b|o['’]cl
 const PART_RE = /\b(morning|afternoon|evening|night)\b/i;
 const PART_CODE: Record<string, string> = { morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI' };
 
+/** "last"/"next"/"this" right before a month name. */
+const MONTH_QUALIFIER_RE = /\b(last|next|this|past|coming)\s{1,3}$/i;
+/** "early"/"late"/"earlier" right before a weekday ("late Monday", "earlier Friday"). */
+const DAY_PART_BEFORE_RE = /\b(early|late|earlier|later)\s{1,3}$/i;
+
 function certainDay(c: ParsedComponents): boolean {
   return c.isCertain('month') && c.isCertain('day');
 }
@@ -156,7 +232,7 @@ function certainDay(c: ParsedComponents): boolean {
 function resolveWeekday(
   weekday: number,
   qualifier: string | undefined,
-  forward: boolean,
+  forward: () => boolean,
   ref: Reference | undefined,
 ): Day | undefined {
   if (!ref || ref.month === undefined || ref.day === undefined) return undefined;
@@ -173,7 +249,7 @@ function resolveWeekday(
     case 'past':
       return addDays(pub, delta < 0 ? delta : delta - 7);
     default:
-      if (forward) return addDays(pub, delta >= 0 ? delta : delta + 7);
+      if (forward()) return addDays(pub, delta >= 0 ? delta : delta + 7);
       return addDays(pub, delta <= 0 ? delta : delta - 7);
   }
 }
@@ -195,9 +271,10 @@ export function fromChrono(
   // An unbalanced closing bracket belongs to the sentence: "(16:30 UTC)".
   if (raw.endsWith(')') && !raw.includes('(')) raw = raw.slice(0, -1).trimEnd();
   if (raw.length === 0) return undefined;
-  const start = r.index + shift + lead;
+  let start = r.index + shift + lead;
   const end = start + raw.length;
   const c = r.start;
+  let mod: Candidate['mod'];
   const hasMonthName = MONTH_WORD_RE.test(raw);
   const weekdayMatch = WEEKDAY_RE.exec(raw);
   const hasClock = CLOCK_RE.test(raw);
@@ -217,7 +294,6 @@ export function fromChrono(
   const onlyTime = !dayKnown && !c.isCertain('month') && !c.isCertain('weekday') && !c.isCertain('year');
   if (onlyTime && !hasClock) return undefined;
 
-  const forward = forwardCue(text, start);
   let date: ResolvedDate | undefined;
   let value: string;
   let anchored: Candidate['anchored'];
@@ -239,7 +315,17 @@ export function fromChrono(
     const month = c.get('month') ?? 1;
     const yearKnown = c.isCertain('year');
     if (yearKnown || ref) {
-      const year = c.get('year') ?? 0;
+      let year = c.get('year') ?? 0;
+      // "last November", "next March", "this May": the qualifier decides the year and belongs to the span.
+      const q = yearKnown ? null : MONTH_QUALIFIER_RE.exec(text.slice(Math.max(0, start - 10), start));
+      if (q && ref) {
+        const word = (q[1] ?? '').toLowerCase();
+        const pubMonth = ref.month ?? 12;
+        if (word === 'this') year = ref.year;
+        else if (word === 'last' || word === 'past') year = month < pubMonth ? ref.year : ref.year - 1;
+        else year = month > pubMonth ? ref.year : ref.year + 1;
+        start -= q[0].length;
+      }
       value = monthString(year, month);
       date = { start: value, precision: 'month' };
       anchored = yearKnown ? 'absolute' : 'publication';
@@ -249,7 +335,13 @@ export function fromChrono(
   } else if (c.isCertain('weekday')) {
     const weekday = c.get('weekday') ?? 0;
     const qualifier = weekdayMatch?.[1]?.toLowerCase();
-    day = resolveWeekday(weekday, qualifier, forward, ref);
+    day = resolveWeekday(weekday, qualifier, () => forwardCue(text, start), ref);
+    // "late Monday", "early Tuesday": TimeML keeps the modifier in the span.
+    const part = qualifier ? null : DAY_PART_BEFORE_RE.exec(text.slice(Math.max(0, start - 10), start));
+    if (part) {
+      start -= part[0].length;
+      mod = (part[1] ?? '').toLowerCase().startsWith('earl') ? 'START' : 'END';
+    }
     if (day) {
       value = dayString(day);
       date = { start: value, precision: 'day' };
@@ -284,6 +376,7 @@ export function fromChrono(
     }
   }
   const cand: Candidate = { start, end, text: text.slice(start, end), type, value, priority: 4 };
+  if (mod) cand.mod = mod;
   if (date) cand.date = date;
   if (anchored) cand.anchored = anchored;
   if (onlyTime && clock) cand.clock = clock;

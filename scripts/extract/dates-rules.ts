@@ -127,14 +127,14 @@ export function unitOf(raw: string): UnitName | undefined {
   }
 }
 
-/** TIMEX3 duration value for a count of units, e.g. P4D, P65Y, PT3H, PXY. */
+/** TIMEX3 duration value for a count of units, e.g. P4D, P65Y, PT3H, PXY, P2DE. */
 export function durationValue(n: number | 'X', unit: UnitName): string {
-  const x = n === 'X';
   switch (unit) {
+    // TimeML units DE and CE: "a decade" P1DE, "two centuries" P2CE (as "decades" is PXDE).
     case 'decade':
-      return x ? 'PXDE' : `P${n * 10}Y`;
+      return `P${n}DE`;
     case 'century':
-      return x ? 'PXCE' : `P${n * 100}Y`;
+      return `P${n}CE`;
     case 'year':
       return `P${n}Y`;
     case 'month':
@@ -180,11 +180,17 @@ export function monthNumber(raw: string): number | undefined {
   return i < 0 ? undefined : i + 1;
 }
 
-const SEASON_CODE: Record<string, string> = { spring: 'SP', summer: 'SU', autumn: 'FA', fall: 'FA', winter: 'WI' };
+export const SEASON_CODE: Record<string, string> = {
+  spring: 'SP',
+  summer: 'SU',
+  autumn: 'FA',
+  fall: 'FA',
+  winter: 'WI',
+};
 /** First and last month of a (northern) season; winter runs into the next year. */
-const SEASON_MONTHS: Record<string, [number, number]> = { SP: [3, 5], SU: [6, 8], FA: [9, 11], WI: [12, 14] };
+export const SEASON_MONTHS: Record<string, [number, number]> = { SP: [3, 5], SU: [6, 8], FA: [9, 11], WI: [12, 14] };
 
-function seasonDate(year: number, code: string): ResolvedDate | undefined {
+export function seasonDate(year: number, code: string): ResolvedDate | undefined {
   const months = SEASON_MONTHS[code];
   if (!months) return undefined;
   const end = addMonths(year, months[1], 0);
@@ -197,7 +203,7 @@ const PART_CODE: Record<string, string> = { morning: 'MO', afternoon: 'AF', even
 // ---------------------------------------------------------------------------------------------------------------
 // Helpers
 
-function candidate(
+export function candidate(
   text: string,
   start: number,
   end: number,
@@ -206,11 +212,11 @@ function candidate(
   return { start, end, text: text.slice(start, end), ...fields };
 }
 
-function before(ctx: RuleContext, index: number, length = CONTEXT): string {
+export function before(ctx: RuleContext, index: number, length = CONTEXT): string {
   return ctx.text.slice(Math.max(0, index - length), index);
 }
 
-function after(ctx: RuleContext, index: number, length = CONTEXT): string {
+export function after(ctx: RuleContext, index: number, length = CONTEXT): string {
   return ctx.text.slice(index, index + length);
 }
 
@@ -407,6 +413,11 @@ const BARE_YEAR_RE = /(?<![\w$£€.,'’:/])(1\d{3}|20\d\d|21\d\d)(?![\w%°]|[.
 /** Words after which a four-digit number reads as a year. */
 const YEAR_CONTEXT_RE =
   /\b(?:in|by|since|until|till|of|during|from|before|after|around|circa|through|throughout|between|year|fiscal|and|or|to|for)\s{1,3}(?:(?:the\s+)?(early|late|mid|middle|end|start|beginning)(?:\s+of)?[\s-]{1,2})?$/i;
+/** Words before a number that make it a count, a score or a label rather than a year ("rose to 1950 points"). */
+const COUNT_CONTEXT_BEFORE_RE =
+  /(?:\b(?:about|some|nearly|almost|around|approximately|roughly|over|under|than|to|at|reached|hit|totaled|totalled|scored|of\s{1,3}the|all|just|only|number|no|resolution|article|section|chapter|paragraph|clause|rule|room|flight|route|highway|page|model|version|lot|unit|suite|box|item|volume|vol|issue|form|code)|[#№]|\d[\s,.]{0,2})\s{0,3}$/i;
+/** A clock or a decimal after the number: "2000 GMT", "1930:45", "2012.5". */
+const CLOCK_AFTER_RE = /^(?:\s{0,2}(?:GMT|UTC|hours\b|hrs\b|h\b|local\s{1,3}time)|[:.]\d)/i;
 const MOD_ONLY_RE = /\b(early|late|mid)[\s-]{1,2}$/i;
 const DETERMINER_RE = /(?:\b(?:the|a|an|his|her|its|their|our|this|that|whose)|['’]s)\s{1,3}$/i;
 const FUNCTION_WORDS_ENDING_IN_S = new Set([
@@ -458,9 +469,13 @@ function bareYears(ctx: RuleContext, out: Candidate[]): void {
     const right = after(ctx, e);
     if (left.endsWith('-') && !MOD_ONLY_RE.test(left)) continue; // "2009-2010" (ranges), "No-1990"
     const nextWord = /^\s{1,3}([a-z]+)/i.exec(right)?.[1];
-    // "2000 people" is a count, "1979 was" a year.
+    // "2000 people" is a count, "1979 was" a year. After a determiner or a possessive a plausible year stays a year: "its 2012 results", "the 2013 forecasts".
+    const modifiesNoun = year >= 1900 && year <= 2100 && DETERMINER_RE.test(left);
     const pluralCount =
-      nextWord !== undefined && /^[a-z]+s$/.test(nextWord) && !FUNCTION_WORDS_ENDING_IN_S.has(nextWord);
+      nextWord !== undefined &&
+      /^[a-z]+s$/.test(nextWord) &&
+      !FUNCTION_WORDS_ENDING_IN_S.has(nextWord) &&
+      !modifiesNoun;
     const unitAfter =
       /^\s{0,2}(?:%|percent|per\b|km|kilomet|met(?:er|re)s|miles|tons|tonnes|dollars|euros|yen|riel|feet|people|troops|points)/i.test(
         right,
@@ -495,6 +510,10 @@ function bareYears(ctx: RuleContext, out: Candidate[]): void {
         ok = capitalAfter || determiner || sentenceEndYear;
       }
     }
+    // Any other plausible year that does not read as a count or a quantity ("2012 was a good year", "compared
+    // with 2011", "Euro 2012"): four-digit counts in news carry a comma ("2,000"), so these are years.
+    if (!ok && year >= 1900 && year <= 2100 && !COUNT_CONTEXT_BEFORE_RE.test(left) && !CLOCK_AFTER_RE.test(right))
+      ok = true;
     if (!ok) continue;
     const c = candidate(ctx.text, start, e, {
       type: 'DATE',
@@ -532,39 +551,6 @@ function seasons(ctx: RuleContext, out: Candidate[]): void {
   }
 }
 
-/** "the first quarter of 2013", "the third quarter". */
-const QUARTER_RE = new RegExp(
-  String.raw`\b(?:the\s{1,3})?(first|second|third|fourth|1st|2nd|3rd|4th)\s{1,3}quarter(?:\s{1,3}of\s{1,3}${YEAR})?\b`,
-  'gi',
-);
-const QUARTER_NUMBER: Record<string, number> = {
-  first: 1,
-  second: 2,
-  third: 3,
-  fourth: 4,
-  '1st': 1,
-  '2nd': 2,
-  '3rd': 3,
-  '4th': 4,
-};
-
-function quarters(ctx: RuleContext, out: Candidate[]): void {
-  for (const m of ctx.text.matchAll(QUARTER_RE)) {
-    const q = QUARTER_NUMBER[(m[1] ?? '').toLowerCase()] ?? 1;
-    const year = m[2] ? Number(m[2]) : ctx.ref?.year;
-    const value = `${year === undefined ? 'XXXX' : yearString(year)}-Q${q}`;
-    const c = candidate(ctx.text, m.index, m.index + m[0].length, {
-      type: 'DATE',
-      value,
-      anchored: m[2] ? 'absolute' : 'publication',
-      priority: 5,
-    });
-    if (year !== undefined)
-      c.date = { start: monthString(year, q * 3 - 2), end: monthString(year, q * 3), precision: 'month' };
-    out.push(c);
-  }
-}
-
 /** "last week", "this month", "next year", "the following week", "this morning", "last summer". */
 const RELATIVE_RE =
   /\b(?:(the)\s{1,3})?(this|last|next|coming|current|previous|following|same|preceding|past)\s{1,3}(week|weekend|month|year|quarter|decade|century|spring|summer|autumn|fall|winter|morning|afternoon|evening|night)\b/gi;
@@ -588,7 +574,7 @@ function relativePeriods(ctx: RuleContext, out: Candidate[]): void {
     const n =
       which === 'this' || which === 'current' || which === 'same'
         ? 0
-        : which === 'last' || which === 'previous' || which === 'preceding'
+        : which === 'last' || which === 'previous' || which === 'preceding' || which === 'past'
           ? -1
           : 1;
     if (part) {
@@ -639,6 +625,11 @@ function relativePeriods(ctx: RuleContext, out: Candidate[]): void {
       continue;
     }
     const u = unit as 'week' | 'weekend' | 'month' | 'year' | 'quarter' | 'decade' | 'century';
+    if (anaphoric && (u === 'decade' || u === 'century') && which !== 'same') {
+      // "over the next decade": TimeML reads a stretch of ten years.
+      out.push(candidate(ctx.text, start, end, { type: 'DURATION', value: durationValue(1, u), priority: 5 }));
+      continue;
+    }
     if (anaphoric) {
       if (u === 'week' || u === 'month' || u === 'year') {
         const anaphor: Anaphor = { unit: u, n, shape: 'period' };
@@ -671,11 +662,19 @@ function offsets(ctx: RuleContext, out: Candidate[]): void {
     const unit = unitOf(m[2] ?? '');
     const dir = (m[3] ?? '').toLowerCase();
     const start = m.index;
-    const end = start + m[0].length;
+    let end = start + m[0].length;
     if (!unit || unit === 'weekend' || unit === 'quarter' || unit === 'night') continue;
     const count = m[1] === undefined ? 'X' : parseCount(m[1]);
     if (count === undefined) continue;
     if (m[1] === undefined && !(m[2] ?? '').toLowerCase().endsWith('s')) continue; // "year ago" without a count
+    // "(arrives on November 11,) three days later than planned": a delay that re-describes the date before it.
+    let delay = false;
+    if ((dir === 'later' || dir === 'earlier') && /^\s{1,3}than\b/i.test(after(ctx, end, 8))) {
+      const than = THAN_PLANNED_RE.exec(after(ctx, end, CONTEXT));
+      if (!than) continue;
+      end += than[0].length;
+      delay = true;
+    }
     if (dir === 'before' || dir === 'after') {
       // "two weeks after the election" is a duration before an event; only a clause-final "after" is anaphoric.
       if (!/^\s{0,2}(?:[,.;:!?)\]"”—–]|$|and\b|when\b|that\b)/.test(after(ctx, end, 8))) continue;
@@ -715,11 +714,11 @@ function offsets(ctx: RuleContext, out: Candidate[]): void {
       }
       out.push(c);
     } else {
-      const anaphor: Anaphor = { unit: u, n, shape: 'point' };
+      const anaphor: Anaphor = delay ? { unit: 'day', n: 0, shape: 'point' } : { unit: u, n, shape: 'point' };
       out.push(
         candidate(ctx.text, start, end, {
           type: 'DATE',
-          value: unresolvedValue(u === 'week' ? 'day' : u),
+          value: unresolvedValue(delay || u === 'week' ? 'day' : u),
           priority: 6,
           anaphor,
         }),
@@ -727,6 +726,10 @@ function offsets(ctx: RuleContext, out: Candidate[]): void {
     }
   }
 }
+
+/** "than planned", "than originally scheduled", "than expected" after "N days later". */
+const THAN_PLANNED_RE =
+  /^\s{1,3}than\s{1,3}(?:(?:originally|initially|previously|first)\s{1,3})?(?:planned|scheduled|expected|anticipated|forecast|hoped|intended|announced)\b/i;
 
 /** "the next day", "the following morning", "the day before", "that day", "the same day". */
 const ANAPHOR_DAY_RE =
@@ -823,6 +826,18 @@ const DURATION_RE = new RegExp(
   'gi',
 );
 
+/** Words after which a bare plural unit is a duration: "for years", "after months of talks", "spent weeks". */
+const BARE_PLURAL_BEFORE_RE =
+  /\b(?:for|over|in|within|after|spent|spend|spends|spending|took|take|takes|taking|lasted|last|lasts|lasting|waited|wait|waiting)\s{1,3}$/i;
+/** A bare plural unit before a signal word: "hours after the vote", "days before the election". */
+const BARE_PLURAL_AFTER_RE = /^\s{1,3}(?:after|before)\s{1,3}(?:the|a|an|his|her|its|their|he|she|it|they)\b/i;
+/** Before "the next year": a preposition that makes it a stretch of time. */
+const STRETCH_BEFORE_RE = /\b(?:over|during|within|for|throughout)\s{1,3}$/i;
+/** "may last months": "last" is the verb. */
+const LAST_VERB_BEFORE_RE = /\b(?:may|might|could|would|will|can|should|must|to|not|does|did)\s{1,3}$/i;
+/** "old" right after a counted unit. */
+const AGE_AFTER_RE = /^\s{1,2}old\b/i;
+
 /** After "a second": a word that makes "second" an ordinal ("a second plane"), not a time unit. */
 const ORDINAL_NEXT_RE = /^\s{1,3}(?!(?:or|and|of|later|ago|earlier|before|after|in|long|to|for|at|when)\b)[A-Za-z0-9]/;
 
@@ -834,6 +849,7 @@ function durations(ctx: RuleContext, out: Candidate[]): void {
     const plural = /s$/i.test(m[4] ?? '');
     let start = m.index;
     let count: number | 'X' | undefined;
+    let priority = 3;
     // "recent years", "(in) coming days": vague references to the past / future, not durations (TimeML).
     if ((which === 'recent' || which === 'coming') && plural && m[3] === undefined) {
       const value = which === 'recent' ? 'PAST_REF' : 'FUTURE_REF';
@@ -848,28 +864,46 @@ function durations(ctx: RuleContext, out: Candidate[]): void {
       ORDINAL_NEXT_RE.test(after(ctx, m.index + m[0].length, 16))
     )
       continue;
+    // "a quarter of the budget", "three quarters of voters": fractions, not durations.
+    if (unit === 'quarter' && (/^an?$/i.test(m[3] ?? '') || /^\s{1,3}of\b/i.test(after(ctx, m.index + m[0].length, 6))))
+      continue;
     if (m[3] !== undefined) {
       count = parseCount(m[3]);
       // "a day" / "one year" right after "once"/"twice"/"per" is a frequency, handled by the set rule.
       if (count === undefined) continue;
       if (/\d$/.test(before(ctx, start, 1))) continue;
       if (!which && m[1]) start += m[0].indexOf(m[3]); // "the 65 years": drop a bare article
-    } else if (which) {
-      if (!plural && which !== 'past') continue; // "last week" etc. are dates (relative rule)
+    } else if (which && !(which === 'last' && !m[1] && LAST_VERB_BEFORE_RE.test(before(ctx, start, 10)))) {
+      // "over the next year", "during the coming month": a stretch of time, not the following calendar period.
+      const stretch =
+        !plural &&
+        m[1] !== undefined &&
+        (which === 'next' || which === 'coming') &&
+        STRETCH_BEFORE_RE.test(before(ctx, start, 12));
+      if (stretch) priority = 6;
+      else if (!plural && which !== 'past') continue; // "last week" etc. are dates (relative rule)
       count = plural ? 'X' : 1;
     } else {
-      // A bare plural ("years", "decades") is a duration only after "for"/"over"/"in".
-      if (!plural || !/\b(?:for|over|in|within)\s{1,3}$/i.test(before(ctx, start, 8))) continue;
+      // A bare plural ("years", "decades") is a duration only after a preposition or a verb of duration ("for
+      // years", "after months of talks", "spent weeks", "may last months").
+      const verbLast = which === 'last';
+      const left = verbLast ? before(ctx, m.index + m[0].indexOf(m[4] ?? ''), 16) : before(ctx, start, 16);
+      const signal = BARE_PLURAL_AFTER_RE.test(after(ctx, m.index + m[0].length, 12)); // "hours after the vote"
+      if (!plural || !(BARE_PLURAL_BEFORE_RE.test(left) || signal)) continue;
       if (unit === 'weekend' || unit === 'quarter' || unit === 'night') continue;
-      start = m.index + (m[1] ? m[0].indexOf(m[4] ?? '') : 0);
+      start = m.index + (m[1] || verbLast ? m[0].indexOf(m[4] ?? '') : 0);
       count = 'X';
     }
     if (count !== 'X' && !Number.isFinite(count)) continue;
+    let end = m.index + m[0].length;
+    // An age: TimeML tags "45 years old" as a whole (like "45-year-old").
+    const old = typeof count === 'number' && !m[0].includes('-') ? AGE_AFTER_RE.exec(after(ctx, end, 8)) : null;
+    if (old) end += old[0].length;
     out.push(
-      candidate(ctx.text, start, m.index + m[0].length, {
+      candidate(ctx.text, start, end, {
         type: 'DURATION',
         value: durationValue(count, unit),
-        priority: 3,
+        priority,
       }),
     );
   }
@@ -913,7 +947,38 @@ function sets(ctx: RuleContext, out: Candidate[]): void {
       else if (unit) value = durationValue(n, unit);
       else continue;
     }
+    // "The China Daily": a capitalised adverb inside a sentence is part of a name.
+    if (adverb && /^[A-Z]/.test(m[0]) && /[a-z,]\s{1,3}$/i.test(before(ctx, m.index, 4))) continue;
     out.push(candidate(ctx.text, m.index, m.index + m[0].length, { type: 'SET', value, priority: 5 }));
+  }
+}
+
+/** "15 a year", "$5 a day", "300 million in fuel a year", "per month": a rate, TimeML SET. */
+const PER_UNIT_RE = /\b(a|an|per)\s{1,3}(day|week|month|year|hour|night)\b/g;
+/** Words right before "a year" that make it a duration ("took a year", "for a year", "nearly a year"). */
+const PER_UNIT_NOT_AFTER_RE =
+  /\b(?:for|in|within|take|takes|took|taking|taken|spent|spend|spends|spending|last|lasts|lasted|lasting|about|nearly|almost|over|under|than|of|after|before|once|twice|thrice|times|half|least|just|only|around|some|up|to|by|every|each|whole|full|entire|past|next|ago|is|was|be|been|wait|waited|needs?|needed|served?|serving)\s{1,3}$/i;
+/** Words right after that make it an offset or a duration ("a year ago", "a year after", "a year or two"). */
+const PER_UNIT_NOT_BEFORE_RE =
+  /^\s{1,3}(?:after|before|later|earlier|ago|from|since|into|of|old|long|or|and|until|till|when|as|in\s{1,3}advance|behind|ahead|late|early)\b/i;
+/** A count earlier in the clause: digits or a number word. */
+const COUNT_BEFORE_RE =
+  /(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|million|billion|trillion|dozens?)\b)[^.;:!?\n]{0,40}$/i;
+/** Distance units before "per hour"/"an hour": a speed, not a time expression. */
+const SPEED_BEFORE_RE = /\b(?:km|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|feet|knots?|mph)\s{1,3}$/i;
+
+function perUnitSets(ctx: RuleContext, out: Candidate[]): void {
+  for (const m of ctx.text.matchAll(PER_UNIT_RE)) {
+    const left = before(ctx, m.index, CONTEXT);
+    const end = m.index + m[0].length;
+    if (SPEED_BEFORE_RE.test(left)) continue;
+    if (m[1] !== 'per') {
+      if (PER_UNIT_NOT_AFTER_RE.test(left) || !COUNT_BEFORE_RE.test(left)) continue;
+      if (PER_UNIT_NOT_BEFORE_RE.test(after(ctx, end, 16))) continue;
+    }
+    const unit = unitOf(m[2] ?? '');
+    if (!unit) continue;
+    out.push(candidate(ctx.text, m.index, end, { type: 'SET', value: durationValue(1, unit), priority: 4 }));
   }
 }
 
@@ -924,13 +989,13 @@ export function ruleCandidates(ctx: RuleContext): Candidate[] {
   yearRanges(ctx, out);
   bareYears(ctx, out);
   seasons(ctx, out);
-  quarters(ctx, out);
   relativePeriods(ctx, out);
   offsets(ctx, out);
   anaphoricDays(ctx, out);
   deictics(ctx, out);
   durations(ctx, out);
   sets(ctx, out);
+  perUnitSets(ctx, out);
   return out;
 }
 

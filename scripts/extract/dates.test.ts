@@ -346,7 +346,7 @@ describe('durations and sets', () => {
       ['relations for 65 years', '65 years', 'P65Y'],
       ['Four days passed.', 'Four days', 'P4D'],
       ['over the past year', 'the past year', 'P1Y'],
-      ['a decade of growth', 'a decade', 'P10Y'],
+      ['a decade of growth', 'a decade', 'P1DE'],
       ['for decades', 'decades', 'PXDE'],
       ['a 65-year-old man', '65-year-old', 'P65Y'],
       ['within 24 hours', '24 hours', 'PT24H'],
@@ -506,5 +506,133 @@ describe('properties', () => {
   test('deterministic: the same input gives the same output', () => {
     const text = 'Last week, on Wednesday, and next year, 28 years ago.';
     expect(extractTimexes(text, { published: PUB })).toEqual(extractTimexes(text, { published: PUB }));
+  });
+});
+
+describe('tense of the clause for year-less dates and weekdays', () => {
+  const P = '2005-11-05';
+  test('a forward cue far back in a long sentence still counts', () => {
+    const text =
+      'The airliner will then bypass the planned stop in Malaysia, and fly directly to Sydney, then Melbourne and Brisbane as part of the celebrations on November 16.';
+    expect(one(text, P).value).toBe('2005-11-16');
+  });
+  test('the nearest cue wins: a past verb after "will" points back', () => {
+    expect(one('Officials will review the attack that happened on November 1.', P).value).toBe('2005-11-01');
+    expect(one('He said the summit that was held on November 7 will be repeated.', P).value).toBe('2004-11-07');
+  });
+  test('modal verbs and present-tense schedules point forward', () => {
+    expect(one('The first flight may take place as early as March.', '2005-01-18').value).toBe('2005-03');
+    expect(one('The summit runs from November 8.', P).value).toBe('2005-11-08');
+    expect(one('The deal is expected by mid-December.', P).value).toBe('2005-12');
+  });
+  test('a passive or a participle after "will" is no past tense', () => {
+    expect(one('The meeting will be held on November 8.', P).value).toBe('2005-11-08');
+    expect(one('Banks will stay closed until Tuesday.', P).value).toBe('2005-11-08');
+  });
+  test('"since" points back', () => {
+    const found = extractTimexes('It will not end since the invasion on November 24.', { published: P });
+    expect(found.map((t) => t.value)).toEqual(['2004-11-24']);
+  });
+});
+
+describe('last/next/this with a month name, early/late with a weekday', () => {
+  test('"last November", "next March", "this June"', () => {
+    expectTimex('It was announced last November.', 'last November', { value: '2021-11' });
+    expectTimex('It was announced last March.', 'last March', { value: '2021-03' });
+    expectTimex('It opens next March.', 'next March', { value: '2023-03' });
+    expectTimex('It opens this June.', 'this June', { value: '2022-06' });
+  });
+  test('"late Monday", "early Tuesday", "earlier Friday" keep the modifier in the span', () => {
+    expectTimex('He spoke late Monday.', 'late Monday', { value: '2022-03-28', mod: 'END' });
+    expectTimex('He spoke early Tuesday.', 'early Tuesday', { value: '2022-03-29', mod: 'START' });
+    expectTimex('Earlier Friday, he met them.', 'Earlier Friday', { value: '2022-03-25', mod: 'START' });
+  });
+});
+
+describe('bare years', () => {
+  test.each([
+    ['2012 was a good year for the company.', '2012'],
+    ['Sales rose 5 percent compared with 2011.', '2011'],
+    ['The report (2012) was widely read.', '2012'],
+    ["The company's 2012 results were weak.", '2012'],
+    ['Growth is forecast at 2 percent for 2013.', '2013'],
+    ['Euro 2012 was held in Poland.', '2012'],
+  ])('a plausible year that reads as no count: %s', (text, year) => {
+    expectTimex(text, year, { type: 'DATE', value: year });
+  });
+  test.each([
+    'The index fell to 1950 points.',
+    'About 1500 troops were deployed.',
+    'Some 2000 people attended.',
+    'Room 1204 and flight 2013 were empty.',
+    'Resolution 1973 was adopted.',
+    'He scored 2013 points.',
+  ])('counts and labels are not years: %s', (text) => {
+    expect(extractTimexes(text, { published: PUB })).toEqual([]);
+  });
+});
+
+describe('durations and rates', () => {
+  test('decades and centuries use the TimeML units DE and CE', () => {
+    expectTimex('It was the worst in two decades.', 'two decades', { type: 'DURATION', value: 'P2DE' });
+    expectTimex('The firm has existed for a century.', 'a century', { type: 'DURATION', value: 'P1CE' });
+    expectTimex('The deficit will shrink over the next decade.', 'the next decade', {
+      type: 'DURATION',
+      value: 'P1DE',
+    });
+  });
+  test('"over the next year" is a stretch of time', () => {
+    expectTimex('The firm will hire 500 people over the next year.', 'the next year', {
+      type: 'DURATION',
+      value: 'P1Y',
+    });
+  });
+  test('bare plural units after verbs of duration and before signals', () => {
+    expectTimex('He spent weeks in hospital.', 'weeks', { type: 'DURATION', value: 'PXW' });
+    expectTimex('The review may last months.', 'months', { type: 'DURATION', value: 'PXM' });
+    expectTimex('After years of talks, they agreed.', 'years', { type: 'DURATION', value: 'PXY' });
+    expectTimex('He resigned hours after the report was published.', 'hours', { type: 'DURATION', value: 'PTXH' });
+  });
+  test('an age keeps "old" in the span', () => {
+    expectTimex('He was 45 years old.', '45 years old', { type: 'DURATION', value: 'P45Y' });
+  });
+  test('"over several years" is a preposition, not "more than"', () => {
+    const t = one('The rules will be phased in over several years.');
+    expect([t.text, t.mod]).toEqual(['several years', undefined]);
+  });
+  test('a quantity per unit is a SET', () => {
+    expectTimex('It builds tankers at a rate of 15 a year.', 'a year', { type: 'SET', value: 'P1Y' });
+    expectTimex('It will save $300 million in fuel a year, officials said.', 'a year', {
+      type: 'SET',
+      value: 'P1Y',
+    });
+    expectTimex('Output is 10 per month.', 'per month', { type: 'SET', value: 'P1M' });
+  });
+  test('a rate needs a count; durations, offsets and speeds are no rate', () => {
+    expect(one('The process could take a year or more.').type).toBe('DURATION');
+    expect(one('He spent a year in jail.').type).toBe('DURATION');
+    expect(one('Sales rose 4 percent from a year earlier.').type).toBe('DATE');
+    expect(extractTimexes('The train runs at 300 km per hour.', { published: PUB })).toEqual([]);
+    expect(extractTimexes('A quarter of the budget went to schools.', { published: PUB })).toEqual([]);
+  });
+  test('a capitalised adverb inside a name is no SET', () => {
+    expect(extractTimexes('The China Daily newspaper reported it.', { published: PUB })).toEqual([]);
+    expectTimex('Daily, the paper reported it.', 'Daily', { type: 'SET', value: 'P1D' });
+  });
+});
+
+describe('delays and approximate points', () => {
+  test('"three days later than planned" re-describes the date before it', () => {
+    const found = extractTimexes('It will arrive on November 11, three days later than originally planned.', {
+      published: '2005-11-05',
+    });
+    expect(found.map((t) => [t.text, t.value])).toEqual([
+      ['November 11', '2005-11-11'],
+      ['three days later than originally planned', '2005-11-11'],
+    ]);
+  });
+  test('"around" and "roughly" before a date stay in the span', () => {
+    expectTimex('Delivery is expected around 2020.', 'around 2020', { value: '2020', mod: 'APPROX' });
+    expect(extractTimexes('He wrote about March 2012.', { published: PUB }).map((t) => t.text)).toEqual(['March 2012']);
   });
 });

@@ -4,14 +4,16 @@
  *
  * One chrono pass (dates-chrono.ts: absolute and partial dates, weekdays, clock times, with a past-bias refiner)
  * plus one pass of each hand-written rule (dates-rules.ts: decades, ranges, bare years, relative periods, offsets,
- * anaphora, durations, sets, vague references) over a masked copy of the text. Candidates are merged (specific
- * rules win over generic ones, then longer spans), then "early/late/mid" and "since" are applied and anaphoric
- * expressions are resolved against the previous resolved date in the text.
+ * anaphora, durations, sets, vague references; dates-periods.ts: quarters and halves, fiscal years, centuries, the
+ * weekend, holidays, 24-hour clock times, parts of the current period) over a masked copy of the text.
+ * Candidates are merged (specific rules win over generic ones, then longer spans), then "early/late/mid", "around"
+ * and "since" are applied and anaphoric expressions are resolved against the previous resolved date in the text.
  *
  * Deterministic: the clock is never read; every value derives from `options.published`.
  */
 import type { Candidate, DateOptions, FoundTimex, ResolvedDate } from './dates-types';
 import { chronoCandidates } from './dates-chrono';
+import { periodCandidates } from './dates-periods';
 import {
   COUNTED_RE,
   quantityModifierBefore,
@@ -33,13 +35,23 @@ export type { DateOptions, FoundTimex, ResolvedDate, TimexMod } from './dates-ty
 /** Prefixes after which a glued number is still a year: "mid-2020", "pre-1990". */
 const GLUE_OK_RE = /(?:^|[^a-z])(?:mid|pre|post|early|late|end|circa|c)-$/i;
 
+/** Quarter, half and fiscal-year codes keep their digits: "Q3", "H1 2013", "FY2014" (not "H5N1", "Q400"). */
+function periodCode(text: string, digits: string, offset: number): boolean {
+  const prefix = text.slice(Math.max(0, offset - 3), offset);
+  if (/\w/.test(text[offset + digits.length] ?? '')) return false;
+  if (/(?:^|[^A-Za-z])[QH]$/.test(prefix)) return /^[1-4]$/.test(digits);
+  return /(?:^|[^A-Za-z])FY$/.test(prefix) && /^(?:\d\d|\d{4})$/.test(digits);
+}
+
 /**
  * A copy of the text with the same length: furniture blanked, digit runs glued to letters ("COVID-19", "G20",
  * "H5N1", "F-16") hidden so they never read as hours or years. Offsets are unchanged (one UTF-16 unit per unit).
  */
 export function maskText(text: string, skip: readonly { start: number; end: number }[] = []): string {
   let masked = text.replace(/(?<=[a-z]-?)\d+/gi, (digits: string, offset: number) =>
-    GLUE_OK_RE.test(text.slice(Math.max(0, offset - 8), offset)) ? digits : '_'.repeat(digits.length),
+    GLUE_OK_RE.test(text.slice(Math.max(0, offset - 8), offset)) || periodCode(text, digits, offset)
+      ? digits
+      : '_'.repeat(digits.length),
   );
   if (skip.length > 0) {
     const chars = masked.split('');
@@ -130,6 +142,12 @@ function resolveAnaphora(chosen: Candidate[], text: string, ref: Reference | und
   }
 }
 
+/** Approximators kept in the span of a date or time ("about" is left out: "talked about 2012"). */
+const APPROX_POINT_BEFORE_RE = /\b(?:around|approximately|roughly|circa)\s{1,3}$/i;
+
+/** A vague count at the start of a span: "several years", "many months", "a few days". */
+const VAGUE_COUNT_RE = /^(?:several|many|some|a\s{1,3}few|few)\b/i;
+
 /** A sentence boundary between two offsets. */
 const SENTENCE_END_RE = /[.!?]["”’)]?(?:\s|$)|\n/;
 
@@ -141,9 +159,20 @@ function applyModifiers(chosen: Candidate[], masked: string, published: string |
     // "about 40 years ago", "more than two years", "nearly a decade": TimeML keeps the modifier in the span.
     if (c.mod === undefined && c.type !== 'SET' && COUNTED_RE.test(masked.slice(c.start, c.end))) {
       const q = quantityModifierBefore(masked, c.start);
-      if (q && q.start >= (chosen[i - 1]?.end ?? 0)) {
+      // "over several years", "over many months": "over" is the preposition (during), not "more than".
+      const during = q && /^over\b/i.test(masked.slice(q.start, c.start)) && VAGUE_COUNT_RE.test(c.text);
+      if (q && !during && q.start >= (chosen[i - 1]?.end ?? 0)) {
         c.start = q.start;
         c.mod = q.mod;
+      }
+    }
+    // "around year end", "roughly 2 p.m.", "circa 1900": an approximate point keeps its modifier too.
+    if (c.mod === undefined && (c.type === 'DATE' || c.type === 'TIME') && c.date) {
+      const left = masked.slice(Math.max(0, c.start - 16), c.start);
+      const approx = APPROX_POINT_BEFORE_RE.exec(left);
+      if (approx && c.start - left.length + approx.index >= (chosen[i - 1]?.end ?? 0)) {
+        c.start = c.start - left.length + approx.index;
+        c.mod = 'APPROX';
       }
     }
     if (c.type !== 'DATE' || !c.date) continue;
@@ -174,7 +203,8 @@ export function extractTimexes(text: string, options: DateOptions): FoundTimex[]
   if (text.length === 0) return [];
   const ref = referenceFrom(options.published);
   const masked = maskText(text, options.skip);
-  const cands = [...chronoCandidates(masked, text, ref), ...ruleCandidates({ text: masked, ref })];
+  const ctx = { text: masked, ref };
+  const cands = [...chronoCandidates(masked, text, ref), ...ruleCandidates(ctx), ...periodCandidates(ctx)];
   const chosen = selectCandidates(cands, text.length);
   applyModifiers(chosen, masked, publicationEnd(ref));
   resolveAnaphora(chosen, masked, ref);
