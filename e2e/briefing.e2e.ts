@@ -10,7 +10,6 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   launch,
-  loadedDataset,
   mostConnectedActor,
   openPage,
   screenshot,
@@ -18,7 +17,7 @@ import {
   settledHash,
   waitForApp,
   type TestDataset,
-  type TrackedPage,
+  openApp,
 } from './harness';
 
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 8_000, interval: 100 });
@@ -27,12 +26,7 @@ const presenter = (page: Page) => page.locator('section.presenter');
 const progress = (page: Page) => page.locator('.presenter-progress');
 const stepTitles = (page: Page) => storyPanel(page).locator('.story-step-title').allTextContents();
 
-async function open(browser: Browser, path = ''): Promise<TrackedPage & { ds: TestDataset }> {
-  const tracked = await openPage(browser, path);
-  tracked.context.setDefaultTimeout(10_000);
-  await waitForApp(tracked.page);
-  return { ...tracked, ds: await loadedDataset(tracked.page) };
-}
+const open = openApp;
 
 /** Shows a view by its link (a hashchange, as a pasted link would). */
 async function showView(page: Page, fragment: string): Promise<void> {

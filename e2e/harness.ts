@@ -94,6 +94,14 @@ export async function waitForApp(page: Page, { nodes = true }: { nodes?: boolean
   if (nodes) await page.locator('[data-testid="graph"] [data-actor-id]').first().waitFor({ timeout: 20_000 });
 }
 
+/** Opens the app, waits for it (and its network nodes unless `nodes` is false) and reads the dataset it loaded. */
+export async function openApp(browser: Browser, path = '', nodes = true): Promise<TrackedPage & { ds: TestDataset }> {
+  const tracked = await openPage(browser, path);
+  tracked.context.setDefaultTimeout(10_000);
+  await waitForApp(tracked.page, { nodes });
+  return { ...tracked, ds: await loadedDataset(tracked.page) };
+}
+
 /** The dataset JSON the page loaded (fetched again inside the page, from the same URL), so expectations follow it. */
 export async function loadedDataset(page: Page): Promise<TestDataset> {
   return page.evaluate(async () => {

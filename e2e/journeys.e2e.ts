@@ -8,7 +8,6 @@ import {
   dateSpan,
   edgeCount,
   launch,
-  loadedDataset,
   mostConnectedActor,
   neighboursOf,
   nodeStates,
@@ -20,7 +19,7 @@ import {
   timelineCount,
   waitForApp,
   type TestDataset,
-  type TrackedPage,
+  openApp,
 } from './harness';
 
 const node = (page: Page, id: string) => page.locator(`[data-testid="graph"] [data-actor-id="${id}"]`);
@@ -38,12 +37,7 @@ const mentionsIn = (ds: TestDataset, actorId: string, docId: string) =>
   ds.mentions.filter((m) => m.actorId === actorId && m.docId === docId).length;
 const norm = (s: string | null) => (s ?? '').replace(/\s+/g, ' ').trim();
 
-async function open(browser: Browser, path = ''): Promise<TrackedPage & { ds: TestDataset }> {
-  const tracked = await openPage(browser, path);
-  tracked.context.setDefaultTimeout(10_000);
-  await waitForApp(tracked.page);
-  return { ...tracked, ds: await loadedDataset(tracked.page) };
-}
+const open = openApp;
 
 /** Nodes in `lit` are drawn at full strength and every other drawn node is dimmed (or nothing is dimmed). */
 async function expectLit(page: Page, lit: Set<string> | null): Promise<void> {

@@ -3,16 +3,13 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   launch,
-  loadedDataset,
   mostConnectedActor,
   nodeStates,
-  openPage,
   screenshot,
   settledHash,
   timelineCount,
   waitForApp,
-  type TestDataset,
-  type TrackedPage,
+  openApp,
 } from './harness';
 
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 8_000, interval: 100 });
@@ -25,12 +22,7 @@ const notice = (page: Page) => page.getByRole('banner').getByRole('status');
 const pressedIds = async (page: Page) => (await nodeStates(page)).filter((s) => s.pressed).map((s) => s.id);
 const label = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-async function open(browser: Browser, path = '', nodes = true): Promise<TrackedPage & { ds: TestDataset }> {
-  const tracked = await openPage(browser, path);
-  tracked.context.setDefaultTimeout(10_000);
-  await waitForApp(tracked.page, { nodes });
-  return { ...tracked, ds: await loadedDataset(tracked.page) };
-}
+const open = openApp;
 
 describe('the view in the URL', () => {
   let browser: Browser;
