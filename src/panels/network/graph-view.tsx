@@ -495,6 +495,20 @@ export function GraphView({ onReady }: { onReady?: (handle: GraphViewHandle | nu
   }, [basePositions]);
   const drag = useRef<DragState | null>(null);
   const suppressClick = useRef(false);
+  /**
+   * Focus moved (blur, focus) during a pointer press on a node: the focus state is applied with the click that
+   * follows (one render for focus and selection, instead of one per focus event and another for the click).
+   */
+  const pendingFocus = useRef(false);
+  const flushFocus = useCallback(() => {
+    if (!pendingFocus.current) return;
+    pendingFocus.current = false;
+    const layer = layerRef.current;
+    const active = layer?.ownerDocument.activeElement;
+    const id = active && layer?.contains(active) ? active.getAttribute('data-actor-id') : null;
+    setFocusedId(id);
+    if (id !== null) setRovingNode(id);
+  }, []);
   const frame = useRef<number | null>(null);
 
   const nodeHandlers = useMemo<NodeHandlers>(() => {
@@ -505,6 +519,7 @@ export function GraphView({ onReady }: { onReady?: (handle: GraphViewHandle | nu
     };
     return {
       onClick: (e) => {
+        flushFocus();
         if (suppressClick.current) {
           suppressClick.current = false;
           return;
@@ -556,6 +571,8 @@ export function GraphView({ onReady }: { onReady?: (handle: GraphViewHandle | nu
         const d = drag.current;
         if (!d || d.pointerId !== e.pointerId) return;
         drag.current = null;
+        // Applied by the click when there is one (it comes in the same task), else here.
+        if (pendingFocus.current) setTimeout(flushFocus, 0);
         e.currentTarget.releasePointerCapture?.(e.pointerId);
         if (frame.current !== null) {
           cancelAnimationFrame(frame.current);
@@ -584,13 +601,23 @@ export function GraphView({ onReady }: { onReady?: (handle: GraphViewHandle | nu
         if (s.hoveredActorId === idOf(e)) s.hoverActor(null);
       },
       onFocus: (e) => {
+        if (drag.current) {
+          pendingFocus.current = true;
+          return;
+        }
         const id = idOf(e);
         setFocusedId(id);
         setRovingNode(id);
       },
-      onBlur: () => setFocusedId(null),
+      onBlur: () => {
+        if (drag.current) {
+          pendingFocus.current = true;
+          return;
+        }
+        setFocusedId(null);
+      },
     };
-  }, [storeApi, commonKeys, focusElement]);
+  }, [storeApi, commonKeys, focusElement, flushFocus]);
 
   useEffect(
     () => () => {
@@ -820,6 +847,8 @@ export function GraphView({ onReady }: { onReady?: (handle: GraphViewHandle | nu
     eventActive,
     activeNode,
     activeEdge,
+    // With the lines on the canvas, the SVG links are invisible hit lines: the canvas shows what is lit.
+    edgesLit: !useCanvas,
   });
 
   const selectedPoint = selectedActorId !== null ? positionOf(selectedActorId) : undefined;
@@ -972,6 +1001,8 @@ interface SelectionState {
   eventActive: boolean;
   activeNode: string | null;
   activeEdge: string | null;
+  /** Whether links carry `is-lit` (not when the canvas paints them). */
+  edgesLit: boolean;
 }
 
 /**
@@ -997,6 +1028,7 @@ function useSelectionClasses(layerRef: React.RefObject<SVGGElement | null>, stat
     eventActive,
     activeNode,
     activeEdge,
+    edgesLit,
   } = state;
 
   useLayoutEffect(() => {
@@ -1022,8 +1054,12 @@ function useSelectionClasses(layerRef: React.RefObject<SVGGElement | null>, stat
     };
     if (highlighted !== null) {
       for (const id of highlighted) want(el.nodes.get(id), 'lit');
-      for (const e of edges) {
-        if (edgeIsLit(e, highlighted, eventActive, selectedEdgeKey, selectedActorId)) want(el.edges.get(e.key), 'lit');
+      if (edgesLit) {
+        for (const e of edges) {
+          if (edgeIsLit(e, highlighted, eventActive, selectedEdgeKey, selectedActorId)) {
+            want(el.edges.get(e.key), 'lit');
+          }
+        }
       }
     }
     if (selectedActorId !== null) want(el.nodes.get(selectedActorId), 'selected');
@@ -1052,6 +1088,7 @@ function useSelectionClasses(layerRef: React.RefObject<SVGGElement | null>, stat
     eventActive,
     activeNode,
     activeEdge,
+    edgesLit,
   ]);
 }
 

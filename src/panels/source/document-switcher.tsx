@@ -1,5 +1,5 @@
 /** Picks the open document: a native <select> (keyboard and screen-reader friendly) with title, source and date. */
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { formatCalendarText } from '../../model/calendar';
 import type { DocumentRecord } from '../../model/schema';
 
@@ -37,13 +37,25 @@ export function DocumentSwitcher({
   onOpen: (docId: string) => void;
 }) {
   const id = useId();
+  /** The actor whose counts every option shows (set when the list is focused). */
+  const [countsFor, setCountsFor] = useState<string | undefined>(undefined);
+  const allCounts = countsFor !== undefined && countsFor === actorName;
   if (documents.length === 0) return null;
   return (
     <div className="doc-switcher">
       <label htmlFor={id}>Document</label>
-      <select id={id} value={openDocId ?? ''} onChange={(e) => onOpen(e.target.value)}>
+      <select
+        id={id}
+        value={openDocId ?? ''}
+        onChange={(e) => onOpen(e.target.value)}
+        onFocus={() => setCountsFor(actorName)}
+        onPointerDown={() => setCountsFor(actorName)}
+        onKeyDown={() => setCountsFor(actorName)}
+      >
         {documents.map((doc) => {
-          const n = counts.get(doc.id);
+          // The open document's option (the one shown) always carries the count; the others once the list is
+          // focused (opened), so a selection does not rewrite thousands of hidden options (slow in a live <select>).
+          const n = allCounts || doc.id === openDocId ? counts.get(doc.id) : undefined;
           const suffix =
             actorName !== undefined && n !== undefined ? ` (${n} mention${n === 1 ? '' : 's'} of ${actorName})` : '';
           return (

@@ -178,7 +178,17 @@ function shortTitle(doc: DocumentRecord): string {
   return t.length > 44 ? `${t.slice(0, 43)}…` : t;
 }
 
-function ActorDocuments({
+/**
+ * Documents listed in the first render of a selection, then added per step. A hub actor is mentioned in hundreds
+ * or thousands of documents, but the list box shows three rows: the rest are added in steps, each in a task after
+ * the previous one has been painted (building and laying out them all at once was the largest part of selecting
+ * such an actor, and a long task).
+ */
+export const FIRST_ACTOR_DOCS = 40;
+const ACTOR_DOCS_STEP = 400;
+
+/** Keyed by the actor (a new actor's list replaces the old one as a whole, and starts again from the first rows). */
+const ActorDocuments = memo(function ActorDocuments({
   actor,
   docs,
   openDocId,
@@ -189,6 +199,21 @@ function ActorDocuments({
   openDocId: string | null;
   onOpen: (docId: string) => void;
 }) {
+  const [limit, setLimit] = useState(FIRST_ACTOR_DOCS);
+  const partial = docs.length > limit;
+  useEffect(() => {
+    if (!partial) return;
+    // After the next paint: a frame callback, then a task.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setLimit((n) => n + ACTOR_DOCS_STEP), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [limit, partial]);
+  const shown = partial ? docs.slice(0, limit) : docs;
   return (
     <nav className="actor-docs" aria-label={`Documents mentioning ${actor.name}`}>
       <span className="actor-docs-title">
@@ -197,7 +222,7 @@ function ActorDocuments({
           : `${actor.name} is mentioned in ${docs.length} document${docs.length === 1 ? '' : 's'}:`}
       </span>
       <ul>
-        {docs.map(({ doc, count }) => (
+        {shown.map(({ doc, count }) => (
           <li key={doc.id}>
             <button
               type="button"
@@ -206,19 +231,16 @@ function ActorDocuments({
               aria-current={doc.id === openDocId ? 'true' : undefined}
               onClick={() => onOpen(doc.id)}
             >
+              {/* Two text nodes (title, count), not six: hundreds of these are built when a hub actor is selected. */}
               {shortTitle(doc)}
-              <span className="count">
-                {' '}
-                · {count} mention{count === 1 ? '' : 's'}
-                {doc.id === openDocId ? ' · open' : ''}
-              </span>
+              <span className="count">{` · ${count} mention${count === 1 ? '' : 's'}${doc.id === openDocId ? ' · open' : ''}`}</span>
             </button>
           </li>
         ))}
       </ul>
     </nav>
   );
-}
+});
 
 function DocumentMeta({ doc }: { doc: DocumentRecord }) {
   const bits = [doc.source, doc.author, `published ${formatPublished(doc.published)}`];
@@ -361,7 +383,13 @@ export function SourcePanel() {
         )}
       </div>
       {selectedActor && (
-        <ActorDocuments actor={selectedActor} docs={actorDocs} openDocId={doc?.id ?? null} onOpen={onOpen} />
+        <ActorDocuments
+          key={selectedActor.id}
+          actor={selectedActor}
+          docs={actorDocs}
+          openDocId={doc?.id ?? null}
+          onOpen={onOpen}
+        />
       )}
       {split.emphasis && (
         <div className="evidence-bar">

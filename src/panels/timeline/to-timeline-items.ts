@@ -89,10 +89,13 @@ export function accessibleName(event: DatasetEvent): string {
   return `${event.title}, ${written !== '' ? `${written}, ` : ''}${formatResolved(event)}`;
 }
 
-function kindLanes(
-  ctx: LaneContext,
-  events: readonly DatasetEvent[],
-): { laneOf: (e: DatasetEvent) => string; lanes: Lane[] } {
+/** How a lane mode places events: each event's lane id, and the lanes (in order) for the lane ids in use. */
+interface LaneBuilder {
+  laneOf: (e: DatasetEvent) => string;
+  lanesFor: (used: ReadonlySet<string>) => Lane[];
+}
+
+function kindLanes(ctx: LaneContext): LaneBuilder {
   const kindLane = new Map<string, string>();
   const laneOf = (e: DatasetEvent): string => {
     const first = e.actorIds[0];
@@ -102,41 +105,35 @@ function kindLanes(
     if (id === undefined) kindLane.set(kind, (id = `kind:${kind}`));
     return id;
   };
-  const used = new Set(events.map(laneOf));
-  const lanes = [...ACTOR_KINDS, 'none' as const]
-    .filter((k) => used.has(`kind:${k}`))
-    .map((k) => ({ id: `kind:${k}`, label: KIND_LABELS[k], fullLabel: KIND_LABELS[k] }));
-  return { laneOf, lanes };
+  const lanesFor = (used: ReadonlySet<string>): Lane[] =>
+    [...ACTOR_KINDS, 'none' as const]
+      .filter((k) => used.has(`kind:${k}`))
+      .map((k) => ({ id: `kind:${k}`, label: KIND_LABELS[k], fullLabel: KIND_LABELS[k] }));
+  return { laneOf, lanesFor };
 }
 
-function documentLanes(
-  ctx: LaneContext,
-  events: readonly DatasetEvent[],
-): { laneOf: (e: DatasetEvent) => string; lanes: Lane[] } {
+function documentLanes(ctx: LaneContext): LaneBuilder {
   const docLane = new Map<string, string>();
   const laneOf = (e: DatasetEvent): string => {
     let id = docLane.get(e.docId);
     if (id === undefined) docLane.set(e.docId, (id = `doc:${e.docId}`));
     return id;
   };
-  const used = new Set(events.map((e) => e.docId));
-  const lanes = ctx.documents
-    .filter((d) => used.has(d.id))
-    .map((d) => {
-      const full = d.title.trim() !== '' ? d.title.trim() : d.file;
-      return { id: `doc:${d.id}`, label: truncate(full), fullLabel: full };
-    });
-  return { laneOf, lanes };
+  const lanesFor = (used: ReadonlySet<string>): Lane[] =>
+    ctx.documents
+      .filter((d) => used.has(`doc:${d.id}`))
+      .map((d) => {
+        const full = d.title.trim() !== '' ? d.title.trim() : d.file;
+        return { id: `doc:${d.id}`, label: truncate(full), fullLabel: full };
+      });
+  return { laneOf, lanesFor };
 }
 
 /**
  * 'selected' lanes: one per actor of interest (the selected edge's two actors; else the actors most often seen with
  * the selected actor; else the most frequent actors), plus "Other".
  */
-function actorLanes(
-  ctx: LaneContext,
-  events: readonly DatasetEvent[],
-): { laneOf: (e: DatasetEvent) => string; lanes: Lane[] } {
+function actorLanes(ctx: LaneContext, events: readonly DatasetEvent[]): LaneBuilder {
   const focus = ctx.selectedActorId;
   let chosen: string[];
   if (ctx.selectedEdge) {
@@ -163,33 +160,39 @@ function actorLanes(
     if (id === undefined) actorLane.set(best, (id = `actor:${best}`));
     return id;
   };
-  const used = new Set(events.map(laneOf));
-  const focusName = focus ? ctx.actorsById.get(focus)?.name : undefined;
-  const lanes: Lane[] = chosen
-    .filter((id) => used.has(`actor:${id}`))
-    .map((id) => {
-      const name = ctx.actorsById.get(id)?.name ?? id;
-      const full = focusName ? `${name} (with ${focusName})` : name;
-      return { id: `actor:${id}`, label: truncate(name), fullLabel: full };
-    });
-  if (used.has('actor:other')) {
-    const label = focusName ? `${truncate(focusName, 18)} only` : 'Other actors';
-    lanes.push({ id: 'actor:other', label, fullLabel: focusName ? `${focusName}, with no other listed actor` : label });
-  }
-  return { laneOf, lanes };
+  const lanesFor = (used: ReadonlySet<string>): Lane[] => {
+    const focusName = focus ? ctx.actorsById.get(focus)?.name : undefined;
+    const lanes: Lane[] = chosen
+      .filter((id) => used.has(`actor:${id}`))
+      .map((id) => {
+        const name = ctx.actorsById.get(id)?.name ?? id;
+        const full = focusName ? `${name} (with ${focusName})` : name;
+        return { id: `actor:${id}`, label: truncate(name), fullLabel: full };
+      });
+    if (used.has('actor:other')) {
+      const label = focusName ? `${truncate(focusName, 18)} only` : 'Other actors';
+      lanes.push({
+        id: 'actor:other',
+        label,
+        fullLabel: focusName ? `${focusName}, with no other listed actor` : label,
+      });
+    }
+    return lanes;
+  };
+  return { laneOf, lanesFor };
 }
 
 /** Places events on lanes. Events whose date does not resolve are counted in `undated` and left out. */
 export function buildTimelineModel(events: readonly DatasetEvent[], mode: LaneMode, ctx: LaneContext): TimelineModel {
-  const { laneOf, lanes } =
-    mode === 'document'
-      ? documentLanes(ctx, events)
-      : mode === 'selected'
-        ? actorLanes(ctx, events)
-        : kindLanes(ctx, events);
+  const { laneOf, lanesFor } =
+    mode === 'document' ? documentLanes(ctx) : mode === 'selected' ? actorLanes(ctx, events) : kindLanes(ctx);
   const entries: TimelineEntry[] = [];
+  // Lanes used by any event, dated or not (each event's lane is worked out once).
+  const used = new Set<string>();
   let undated = 0;
   for (const event of events) {
+    const lane = laneOf(event);
+    used.add(lane);
     const range = ctx.eventRanges.get(event.id);
     if (!range) {
       undated++;
@@ -200,12 +203,12 @@ export function buildTimelineModel(events: readonly DatasetEvent[], mode: LaneMo
       id: event.id,
       start: range.start,
       end: range.end,
-      lane: laneOf(event),
+      lane,
       event,
       docTitle: doc ? doc.title || doc.file : event.docId,
     });
   }
-  return { entries, lanes, undated };
+  return { entries, lanes: lanesFor(used), undated };
 }
 
 /** The vis-timeline item shape we produce (a subset of vis's DataItem). */
