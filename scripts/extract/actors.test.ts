@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import { actorKindOf, extractActors, type ActorResult } from './actors';
+import { DOCUMENT_NAME, TOKEN, actorKindOf, documentNames, extractActors, tokenize, type ActorResult } from './actors';
 import { findFurniture } from './clean';
 import { splitSentences } from './sentences';
 
@@ -114,5 +114,45 @@ describe('extractActors on the seed articles', () => {
     expect(idsOf(t, 'Kishida')).toEqual(['person:fumio-kishida', 'person:fumio-kishida']);
     const teaserStart = t.indexOf('\u2022');
     expect(run(t).mentions.every((m) => m.start < teaserStart)).toBe(true);
+  });
+});
+
+/** Pieces that exercise the token grammar: initialisms, apostrophes, possessives, marks, astral and lone surrogates. */
+const TOKEN_PIECES = ['a', 's', 'S', 'U', '.', "'", '\u2019', ' ', '\u00a0', '\u2003', '\n', '\t', '\u00e9', 'e\u0301',
+  '\u0301', '1', '\u0663', '\u00b2', '_', '-', '\u{1F600}', '\u{1D400}', '\ud800', '\udc00', '\u216b', '\u01c5',
+  '\u0130', '\u00df', '\ufeff', '\u200b', 'A.', 'U.S.', "'s", '\u2019s ', 'x', 'Treaty', 'Agreement', 'of', 'the',
+  'Paris', 'Accords', 'Act', 'UN', ',']; // prettier-ignore
+const tokenText = fc
+  .array(fc.oneof(fc.constantFrom(...TOKEN_PIECES), fc.string({ maxLength: 3, unit: 'binary' })), { maxLength: 24 })
+  .map((parts) => parts.join(''));
+
+describe('tokenize', () => {
+  test.prop([tokenText], { numRuns: 3000 })('gives the matches of the TOKEN grammar', (text) => {
+    const expected = [...text.matchAll(TOKEN)].map((m) => ({
+      text: m[0],
+      start: 7 + m.index,
+      end: 7 + m.index + m[0].length,
+    }));
+    expect(tokenize(text, 7)).toEqual(expected);
+  });
+  it('splits initialisms, possessives and inner apostrophes as the grammar says', () => {
+    expect(tokenize("U.S. O'Neil's Putin\u2019s A.B").map((t) => t.text)).toEqual([
+      'U.S.',
+      "O'Neil",
+      "'",
+      's',
+      'Putin',
+      '\u2019',
+      's',
+      'A',
+      '.',
+      'B',
+    ]);
+  });
+});
+
+describe('documentNames', () => {
+  test.prop([tokenText], { numRuns: 2000 })('gives the matches of DOCUMENT_NAME', (text) => {
+    expect(documentNames(text)).toEqual([...text.matchAll(DOCUMENT_NAME)].map((m) => m[0]));
   });
 });

@@ -22,7 +22,7 @@
  * Deterministic: ids come from normalised names (slug), never from counters; everything is sorted by code units.
  * Robust: every regex is linear; each sentence is cut into pieces of at most MAX_PIECE characters before wink sees it.
  */
-import nlp from 'compromise';
+import { createRequire } from 'node:module';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { Actor, ActorKind } from '../../src/model/schema';
@@ -88,7 +88,20 @@ const ID_PREFIX: Record<ActorKind, string> = {
 
 /** Id of an actor of `kind` named `name` (countries use ISO3 codes and come from the gazetteer). */
 export function actorId(kind: ActorKind, name: string): string {
-  return `${ID_PREFIX[kind]}:${slug(name) || 'x'}`;
+  return `${ID_PREFIX[kind]}:${cachedSlug(name) || 'x'}`;
+}
+
+const SLUG_CACHE = new Map<string, string>();
+const SLUG_CACHE_MAX = 100_000;
+
+/** slug(name), remembered: names repeat within and across documents. */
+function cachedSlug(name: string): string {
+  let s = SLUG_CACHE.get(name);
+  if (s === undefined) {
+    s = slug(name);
+    if (SLUG_CACHE.size < SLUG_CACHE_MAX) SLUG_CACHE.set(name, s);
+  }
+  return s;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -118,17 +131,41 @@ function inVocab(word: string): boolean {
   return known;
 }
 
-const LEXICON = (nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }).model().one
-  .lexicon;
-function lexTags(word: string): string {
-  const v = Object.prototype.hasOwnProperty.call(LEXICON, word) ? LEXICON[word] : undefined;
-  return v === undefined ? '' : Array.isArray(v) ? v.join(',') : v;
+// compromise is used only for its lexicon. Its package entry for `import` is the unbundled source (hundreds of
+// modules, ~0.6 s to load through tsx, paid again by every worker thread); the `require` entry is the same version
+// bundled into one file (~0.25 s) with the same lexicon.
+const compromise = createRequire(import.meta.url)('compromise') as {
+  model(): { one: { lexicon: Record<string, string | string[]> } };
+};
+const LEXICON = compromise.model().one.lexicon;
+/** compromise's lexicon as a map of comma-joined tags (one lookup instead of two on a large object). */
+const LEX_TAGS = new Map<string, string>();
+for (const word of Object.getOwnPropertyNames(LEXICON)) {
+  const v = LEXICON[word];
+  if (v !== undefined) LEX_TAGS.set(word, Array.isArray(v) ? v.join(',') : v);
 }
-const isFirstName = (w: string): boolean =>
-  /(?:^|,)(?:MaleName|FemaleName|FirstName)(?:,|$)/u.test(lexTags(w.toLowerCase()));
-const isLastName = (w: string): boolean => /(?:^|,)(?:LastName|Person)(?:,|$)/u.test(lexTags(w.toLowerCase()));
-const lexPlace = (w: string): boolean => /(?:^|,)(?:City|Place|Region)(?:,|$)/u.test(lexTags(w.toLowerCase()));
-const lexOrg = (w: string): boolean => /(?:^|,)(?:Organization|SportsTeam)(?:,|$)/u.test(lexTags(w.toLowerCase()));
+function lexTags(word: string): string {
+  return LEX_TAGS.get(word) ?? '';
+}
+const LEX_FIRST_NAME = 1;
+const LEX_LAST_NAME = 2;
+const LEX_PLACE = 4;
+const LEX_ORG = 8;
+/** Name, place and organisation tags per lexicon word (words with none are left out). */
+const LEX_KIND = new Map<string, number>();
+for (const [word, tags] of LEX_TAGS) {
+  const kind =
+    (/(?:^|,)(?:MaleName|FemaleName|FirstName)(?:,|$)/u.test(tags) ? LEX_FIRST_NAME : 0) |
+    (/(?:^|,)(?:LastName|Person)(?:,|$)/u.test(tags) ? LEX_LAST_NAME : 0) |
+    (/(?:^|,)(?:City|Place|Region)(?:,|$)/u.test(tags) ? LEX_PLACE : 0) |
+    (/(?:^|,)(?:Organization|SportsTeam)(?:,|$)/u.test(tags) ? LEX_ORG : 0);
+  if (kind !== 0) LEX_KIND.set(word, kind);
+}
+const lexKind = (w: string, kind: number): boolean => ((LEX_KIND.get(w.toLowerCase()) ?? 0) & kind) !== 0;
+const isFirstName = (w: string): boolean => lexKind(w, LEX_FIRST_NAME);
+const isLastName = (w: string): boolean => lexKind(w, LEX_LAST_NAME);
+const lexPlace = (w: string): boolean => lexKind(w, LEX_PLACE);
+const lexOrg = (w: string): boolean => lexKind(w, LEX_ORG);
 
 // ---------------------------------------------------------------------------------------------------------------
 // Tokens (our own, for gazetteer matching and typing).
@@ -139,12 +176,133 @@ interface Tok {
   end: number;
 }
 
-const TOKEN = /(?:\p{Lu}\.){2,4}|[\p{L}\p{M}\p{N}]+(?:['\u2019](?!s\b)[\p{L}\p{M}]+)*|[^\s\p{L}\p{M}\p{N}]/gu;
+/**
+ * The token grammar: initialisms ("U.S."), words (letters, marks, digits, with inner apostrophes but not a possessive
+ * "'s"), or any other single non-space character. `tokenize` scans it by hand (same tokens, no match objects); the
+ * regex is the specification, and a test checks the two agree.
+ */
+export const TOKEN = /(?:\p{Lu}\.){2,4}|[\p{L}\p{M}\p{N}]+(?:['\u2019](?!s\b)[\p{L}\p{M}]+)*|[^\s\p{L}\p{M}\p{N}]/gu;
 
-function tokenize(text: string, offset = 0): Tok[] {
+const C_L = 1;
+const C_M = 2;
+const C_N = 4;
+const C_LU = 8;
+const C_SPACE = 16;
+const C_KNOWN = 128;
+const C_LMN = C_L | C_M | C_N;
+const C_LM = C_L | C_M;
+/** Character classes of BMP code units, filled on first use; astral code points in a map. */
+const BMP_CLASS = new Uint8Array(0x10000);
+const ASTRAL_CLASS = new Map<number, number>();
+const RE_L = /^\p{L}$/u;
+const RE_M = /^\p{M}$/u;
+const RE_N = /^\p{N}$/u;
+const RE_LU = /^\p{Lu}$/u;
+const RE_SPACE = /^\s$/u;
+
+function classify(cp: number): number {
+  const s = String.fromCodePoint(cp);
+  return (
+    C_KNOWN |
+    (RE_L.test(s) ? C_L : 0) |
+    (RE_M.test(s) ? C_M : 0) |
+    (RE_N.test(s) ? C_N : 0) |
+    (RE_LU.test(s) ? C_LU : 0) |
+    (RE_SPACE.test(s) ? C_SPACE : 0)
+  );
+}
+
+function charClass(cp: number): number {
+  if (cp < 0x10000) {
+    let c = BMP_CLASS[cp]!;
+    if (c === 0) BMP_CLASS[cp] = c = classify(cp);
+    return c;
+  }
+  let c = ASTRAL_CLASS.get(cp);
+  if (c === undefined) ASTRAL_CLASS.set(cp, (c = classify(cp)));
+  return c;
+}
+
+/** /^\p{Lu}/u.test(s): starts with an upper-case letter. */
+function startsUpper(s: string): boolean {
+  const cp = s.codePointAt(0);
+  return cp !== undefined && (charClass(cp) & C_LU) !== 0;
+}
+
+/** /^\p{L}/u.test(s): starts with a letter. */
+function startsLetter(s: string): boolean {
+  const cp = s.codePointAt(0);
+  return cp !== undefined && (charClass(cp) & C_L) !== 0;
+}
+
+/** /\p{L}/u.test(s): some letter in it. */
+function hasLetter(s: string): boolean {
+  for (let i = 0; i < s.length;) {
+    const cp = s.codePointAt(i)!;
+    if (charClass(cp) & C_L) return true;
+    i += cp > 0xffff ? 2 : 1;
+  }
+  return false;
+}
+
+/** `\w` of a regex without the `i` flag (what `\b` tests). */
+const isWordUnit = (u: number): boolean =>
+  (u >= 48 && u <= 57) || (u >= 65 && u <= 90) || (u >= 97 && u <= 122) || u === 95;
+
+/** Tokens of `text` (the TOKEN grammar), with offsets shifted by `offset`. */
+export function tokenize(text: string, offset = 0): Tok[] {
   const out: Tok[] = [];
-  for (const m of text.matchAll(TOKEN))
-    out.push({ text: m[0], start: offset + m.index, end: offset + m.index + m[0].length });
+  const n = text.length;
+  let p = 0;
+  while (p < n) {
+    const cp = text.codePointAt(p)!;
+    const width = cp > 0xffff ? 2 : 1;
+    const c = charClass(cp);
+    if (c & C_SPACE) {
+      p += width;
+      continue;
+    }
+    let e = p;
+    if (c & C_LU) {
+      // (?:\p{Lu}\.){2,4}
+      let q = p;
+      let pairs = 0;
+      while (pairs < 4 && q < n) {
+        const cq = text.codePointAt(q)!;
+        const wq = cq > 0xffff ? 2 : 1;
+        if (!(charClass(cq) & C_LU) || q + wq >= n || text.charCodeAt(q + wq) !== 46) break;
+        q += wq + 1;
+        pairs++;
+      }
+      if (pairs >= 2) e = q;
+    }
+    if (e === p) {
+      if (c & C_LMN) {
+        // [\p{L}\p{M}\p{N}]+(?:['’](?!s\b)[\p{L}\p{M}]+)*
+        e = p + width;
+        while (e < n) {
+          const ce = text.codePointAt(e)!;
+          if (!(charClass(ce) & C_LMN)) break;
+          e += ce > 0xffff ? 2 : 1;
+        }
+        while (e < n) {
+          const a = text.charCodeAt(e);
+          if (a !== 39 && a !== 0x2019) break;
+          if (e + 1 < n && text.charCodeAt(e + 1) === 115 && (e + 2 >= n || !isWordUnit(text.charCodeAt(e + 2)))) break;
+          let f = e + 1;
+          while (f < n) {
+            const cf = text.codePointAt(f)!;
+            if (!(charClass(cf) & C_LM)) break;
+            f += cf > 0xffff ? 2 : 1;
+          }
+          if (f === e + 1) break;
+          e = f;
+        }
+      } else e = p + width; // [^\s\p{L}\p{M}\p{N}]
+    }
+    out.push({ text: text.slice(p, e), start: offset + p, end: offset + e });
+    p = e;
+  }
   return out;
 }
 
@@ -166,6 +324,69 @@ for (const [phrase, entry] of GAZETTEER) {
   if (phrase.startsWith('the ')) index(`The ${phrase.slice(4)}`, entry);
 }
 for (const list of BY_FIRST.values()) list.sort((a, b) => b.toks.length - a.toks.length);
+
+/** Low bytes of a word's first two code units (0 for a missing second one). */
+const prefixKey = (w: string): number => ((w.charCodeAt(0) & 0xff) << 8) | (w.length > 1 ? w.charCodeAt(1) & 0xff : 0);
+
+/** A set of words by their first two code units (low bytes): "not in the set" is certain, "in it" is not. */
+class PrefixFilter {
+  private readonly bits = new Uint8Array(65536 / 8);
+  empty = true;
+
+  add(w: string): void {
+    const key = prefixKey(w);
+    this.bits[key >> 3]! |= 1 << (key & 7);
+    this.empty = false;
+  }
+
+  mayHave(w: string): boolean {
+    const key = prefixKey(w);
+    return (this.bits[key >> 3]! & (1 << (key & 7))) !== 0;
+  }
+}
+
+/**
+ * BY_FIRST split for fast matching: a phrase of two or more tokens can only match where the next token is its second
+ * one, so each first token's list is split by second token (order kept) and the one-token phrases (last in the
+ * longest-first order) kept apart. `gazAt` returns what `matchAt` would on the full list.
+ */
+interface PhraseIndex {
+  bySecond: Map<string, Phrase[]>;
+  singles: Phrase[];
+}
+const GAZ_INDEX = new Map<string, PhraseIndex>();
+/** First tokens of phrases: a cheap "no phrase starts with this token". */
+const GAZ_PREFIX = new PrefixFilter();
+for (const [first, list] of BY_FIRST) {
+  const idx: PhraseIndex = { bySecond: new Map(), singles: [] };
+  for (const ph of list) {
+    if (ph.toks.length === 1) idx.singles.push(ph);
+    else {
+      const second = ph.toks[1]!;
+      const sub = idx.bySecond.get(second);
+      if (sub) sub.push(ph);
+      else idx.bySecond.set(second, [ph]);
+    }
+  }
+  GAZ_INDEX.set(first, idx);
+  GAZ_PREFIX.add(first);
+}
+
+/** matchAt(toks, i, BY_FIRST.get(first)). */
+function gazAt(toks: readonly Tok[], i: number, first: string): Phrase | undefined {
+  if (first.length === 0 || !GAZ_PREFIX.mayHave(first)) return undefined;
+  const idx = GAZ_INDEX.get(first);
+  if (!idx) return undefined;
+  const next = toks[i + 1];
+  if (next) {
+    const sub = idx.bySecond.get(next.text);
+    if (sub) {
+      const hit = matchAt(toks, i, sub);
+      if (hit) return hit;
+    }
+  }
+  return idx.singles.length > 0 ? matchAt(toks, i, idx.singles) : undefined;
+}
 
 /** Titles as token arrays, longest first, keyed by first token. */
 const TITLE_BY_FIRST = new Map<string, string[][]>();
@@ -263,7 +484,6 @@ const CALENDAR =
 const SPEECH =
   /^(?:said|says|told|added|stressed|noted|recounted|warned|explained|stated|claimed|argued|wrote|tweeted|recalled|insisted|urged|announced|asked|replied|confirmed|denied)$/u;
 const ACRONYM = /^(?:\p{Lu}{2,6}|(?:\p{Lu}\.){2,4})$/u;
-const CAP = /^\p{Lu}/u;
 const ORG_ROLES =
   /^(?:CEO|ceo|chief|chairman|chairwoman|president|spokesman|spokeswoman|spokesperson|director|executive|founder|co-founder|head|boss|board|shareholders|employees|officials?|subsidiary|unit)$/u;
 const PLACE_HEADS =
@@ -271,8 +491,9 @@ const PLACE_HEADS =
 const ORG_NOUNS =
   /^(?:channel|newspaper|paper|magazine|daily|website|site|outlet|group|party|company|firm|movement|organi[sz]ation|account|network|broadcaster|agency|station|brand|label|band|platform|app|tank|NGO|airline|carrier|manufacturer|maker|airframer|giant|conglomerate|contractor|rival|subsidiary|insurer|retailer|bank|lender|automaker|carmaker|operator|supplier|regulator|startup|corporation|publisher)$/u;
 
+/** A word starting with a capital (an upper-case letter is a letter, so no further test is needed). */
 function isCapWord(s: string): boolean {
-  return CAP.test(s) && /\p{L}/u.test(s);
+  return startsUpper(s);
 }
 
 /** Headline-case text: most longer words capitalised (section headings, titles). */
@@ -280,9 +501,9 @@ function headlineCase(toks: readonly Tok[]): boolean {
   let long = 0;
   let caps = 0;
   for (const t of toks) {
-    if (t.text.length < 4 || !/^\p{L}/u.test(t.text)) continue;
+    if (t.text.length < 4 || !startsLetter(t.text)) continue;
     long++;
-    if (CAP.test(t.text)) caps++;
+    if (startsUpper(t.text)) caps++;
   }
   return long >= 3 && caps / long >= 0.7;
 }
@@ -406,7 +627,7 @@ function gazetteerPass(toks: readonly Tok[], st: DocState): void {
       i++;
       continue;
     }
-    const hit = matchAt(toks, i, BY_FIRST.get(t.text));
+    const hit = gazAt(toks, i, t.text);
     if (!hit) continue;
     const last = toks[i + hit.toks.length - 1]!;
     // A name glued to letters is not this name ("USAID" is not "US"): the tokenizer already guarantees word edges.
@@ -427,7 +648,7 @@ function gazetteerPass(toks: readonly Tok[], st: DocState): void {
       const next = toks[i + hit.toks.length];
       const nextCountry =
         next?.text === ','
-          ? matchAt(toks, i + hit.toks.length + 1, BY_FIRST.get(toks[i + hit.toks.length + 1]?.text ?? ''))
+          ? gazAt(toks, i + hit.toks.length + 1, toks[i + hit.toks.length + 1]?.text ?? '')
           : undefined;
       if (LOCATIVE.has(prev) || (nextCountry && nextCountry.entry.kind === 'country')) {
         const name = toks
@@ -490,7 +711,7 @@ function lowerBound(toks: readonly Tok[], pos: number): number {
 }
 
 function nameLike(toks: readonly Tok[]): boolean {
-  const words = toks.filter((t) => /\p{L}/u.test(t.text));
+  const words = toks.filter((t) => hasLetter(t.text));
   if (words.length === 0 || words.length > 4) return false;
   if (!words.every((w) => isCapWord(w.text) && !ACRONYM.test(w.text) && !/\p{N}/u.test(w.text))) return false;
   if (words.some((w) => ORG_HEADS.has(w.text) || EVENT_HEADS.has(w.text) || STOP_NAMES.has(w.text))) return false;
@@ -513,7 +734,7 @@ function typeChunk(
   const end = toks[toks.length - 1]!.end;
   const surface = st.text.slice(start, end);
   // Whole chunk is a gazetteer phrase: already a candidate.
-  const gaz = matchAt(toks, 0, BY_FIRST.get(toks[0]!.text));
+  const gaz = gazAt(toks, 0, toks[0]!.text);
   if (gaz && gaz.toks.length === toks.length) return;
 
   const lb = lowerBound(sentToks, chunk.start);
@@ -557,11 +778,11 @@ function typeChunk(
     const k = lowerBound(sentToks, start);
     if (sentToks[k]?.start === start && platformVenue(sentToks, k, k + 1)) return;
   }
-  if (words.every((w) => STOP_NAMES.has(w) || !/\p{L}/u.test(w) || CONNECTORS.has(w))) return;
+  if (words.every((w) => STOP_NAMES.has(w) || !hasLetter(w) || CONNECTORS.has(w))) return;
 
   // "<Demonym|Country> Government|Administration|Cabinet" -> the country.
   if (words.length >= 2 && /^(?:Government|Administration|Cabinet|Regime|Authorities)$/u.test(last)) {
-    const head = matchAt(toks, 0, BY_FIRST.get(words[0]!));
+    const head = gazAt(toks, 0, words[0]!);
     if (head && head.entry.kind === 'country' && head.toks.length === words.length - 1) {
       st.cands.push({
         start,
@@ -612,10 +833,10 @@ function typeChunk(
   const prev2 = before.length > 1 ? before[before.length - 2]!.text : '';
   const nextWord = after[0]?.text ?? '';
   const orgContext =
-    (ORG_NOUNS.test(prevLower) && !CAP.test(prevLower)) ||
-    (prevLower === ',' && ORG_NOUNS.test(prev2) && !CAP.test(prev2) && nextWord === ',') ||
+    (ORG_NOUNS.test(prevLower) && !startsUpper(prevLower)) ||
+    (prevLower === ',' && ORG_NOUNS.test(prev2) && !startsUpper(prev2) && nextWord === ',') ||
     (/^(?:of|for|at|from)$/u.test(prevLower) && ORG_ROLES.test(prev2)) ||
-    (ORG_ROLES.test(nextWord) && !CAP.test(nextWord)) ||
+    (ORG_ROLES.test(nextWord) && !startsUpper(nextWord)) ||
     (/^['\u2019]$/u.test(nextWord) && after[1]?.text === 's' && ORG_ROLES.test(after[2]?.text ?? '')) ||
     (nextWord === ',' &&
       /^(?:a|an|the)$/u.test(after[1]?.text ?? '') &&
@@ -630,7 +851,7 @@ function typeChunk(
   }
   // Persons.
   if (nameLike(toks)) {
-    const prevWord = before.filter((t) => /\p{L}/u.test(t.text)).pop()?.text ?? '';
+    const prevWord = before.filter((t) => hasLetter(t.text)).pop()?.text ?? '';
     const prevIsTitle =
       before.length >= 2 &&
       before[before.length - 1]!.text === ',' &&
@@ -638,7 +859,7 @@ function typeChunk(
     const roleBefore = ROLE_NOUNS.has(prevWord) || prevIsTitle || /^(?:Mr|Mrs|Ms|Dr)\.?$/u.test(prevWord);
     const apposition =
       after[0]?.text === ',' &&
-      after.slice(1, 6).some((t) => ROLE_NOUNS.has(t.text.toLowerCase()) && !CAP.test(t.text));
+      after.slice(1, 6).some((t) => ROLE_NOUNS.has(t.text.toLowerCase()) && !startsUpper(t.text));
     const speaks = SPEECH.test(after[0]?.text ?? '') || (after[0]?.text === ',' && false);
     const firstName = words.length >= 2 && isFirstName(words[0]!);
     const lastName = isLastName(last);
@@ -680,7 +901,7 @@ function acronymMatches(name: string, acro: string): boolean {
   if (letters.length < 2) return false;
   const initials = name
     .split(/[\s-]+/u)
-    .filter((w) => /^\p{Lu}/u.test(w))
+    .filter(startsUpper)
     .map((w) => w[0]!)
     .join('');
   // Subsequence test: every acronym letter appears in order among the initials; first letters agree.
@@ -713,7 +934,7 @@ function definitionsPass(st: DocState, sentToks: readonly Tok[][]): void {
       for (let k = i - 1; k >= 0 && k >= i - 14; k--) {
         const w = toks[k]!.text;
         if (!LONG_FORM_WORD.test(w)) break;
-        if (!CAP.test(w)) continue;
+        if (!startsUpper(w)) continue;
         const span = { start: toks[k]!.start, end: toks[i - 1]!.end };
         if (acronymMatches(st.text.slice(span.start, span.end), acro)) best = span;
       }
@@ -723,10 +944,10 @@ function definitionsPass(st: DocState, sentToks: readonly Tok[][]): void {
         st.nonActorAcronyms.add(acro);
         continue;
       }
-      const gaz = matchAt(
+      const gaz = gazAt(
         toks,
         toks.findIndex((t) => t.start === best.start),
-        BY_FIRST.get(tokenize(longForm)[0]?.text ?? ''),
+        tokenize(longForm)[0]?.text ?? '',
       );
       const existing = st.cands.find((c) => c.start === best.start && c.end === best.end);
       const cand: Candidate =
@@ -758,17 +979,26 @@ function definitionsPass(st: DocState, sentToks: readonly Tok[][]): void {
 
 /** A capitalised name whose first or last word is a document or event head ("Treaty of ...", "... Summit"). */
 function isDocumentOrEventName(name: string): boolean {
-  const words = name.split(/\s+/u).filter((w) => CAP.test(w));
+  const words = name.split(/\s+/u).filter((w) => startsUpper(w));
   const first = words[0] ?? '';
   const last = words[words.length - 1] ?? '';
   return DOCUMENT_HEADS.has(first) || DOCUMENT_HEADS.has(last) || EVENT_HEADS.has(first) || EVENT_HEADS.has(last);
 }
 
 /** Document names in the text ("Treaty of Amity and Cooperation", "Paris Agreement"). Linear: bounded repeats. */
-const DOCUMENT_NAME = new RegExp(
+export const DOCUMENT_NAME = new RegExp(
   `(?:\\p{Lu}[\\p{L}\\p{M}'\u2019-]*[ \\t]+){0,5}(?:${[...DOCUMENT_HEADS].join('|')})\\b(?:[ \\t]+(?:of|on|and|for|the|\\p{Lu}[\\p{L}\\p{M}'\u2019-]*)){0,8}`,
   'gu',
 );
+
+/** Every DOCUMENT_NAME match contains a head followed by a word boundary. */
+const DOCUMENT_HEAD = new RegExp(`(?:${[...DOCUMENT_HEADS].join('|')})\\b`, 'u');
+
+/** The matches of DOCUMENT_NAME in `text` (none without a head: checked first, as that test is much faster). */
+export function documentNames(text: string): string[] {
+  if (!DOCUMENT_HEAD.test(text)) return [];
+  return [...text.matchAll(DOCUMENT_NAME)].map((m) => m[0]);
+}
 
 /**
  * Acronyms of document names written out somewhere in the text, in either order ("the TAC ... (Treaty of Amity and
@@ -776,10 +1006,10 @@ const DOCUMENT_NAME = new RegExp(
  */
 function documentAcronyms(text: string): Set<string> {
   const out = new Set<string>();
-  for (const m of text.matchAll(DOCUMENT_NAME)) {
-    const initials = m[0]
+  for (const name of documentNames(text)) {
+    const initials = name
       .split(/[\s-]+/u)
-      .filter((w) => /^\p{Lu}/u.test(w))
+      .filter(startsUpper)
       .map((w) => w[0]!)
       .join('');
     if (initials.length >= 2) out.add(initials);
@@ -886,8 +1116,13 @@ export function extractActors(text: string, sentences: readonly Sentence[]): Act
     }
   }
   // Acronyms and surnames anywhere (also inside chunks typed otherwise, e.g. "CMAC" typed as a plain acronym).
+  const wanted = new PrefixFilter();
+  for (const acro of st.acronyms.keys()) wanted.add(acro);
+  for (const [sur, c] of surnames) if (c) wanted.add(sur);
   for (const toks of sentToksAll) {
+    if (wanted.empty) break;
     for (const t of toks) {
+      if (!wanted.mayHave(t.text)) continue;
       const def = st.acronyms.get(t.text);
       if (def) extra.push({ ...def, start: t.start, end: t.end, evidence: 'doc', priority: 4, titled: undefined });
       const sur = surnames.get(t.text);
@@ -937,7 +1172,7 @@ export function extractActors(text: string, sentences: readonly Sentence[]): Act
   const out: Actor[] = [];
   for (const { actor, surfaces } of actors.values()) {
     if (actor.kind === 'person') {
-      for (const s of surfaces) if (slug(s) === actor.id.slice('person:'.length)) actor.name = s;
+      for (const s of surfaces) if (cachedSlug(s) === actor.id.slice('person:'.length)) actor.name = s;
     }
     actor.aliases = [...surfaces].filter((s) => s !== actor.name).sort(cmp);
     out.push(actor);

@@ -49,7 +49,13 @@ function linesOf(text: string): Line[] {
   return lines;
 }
 
-const LOGO = /^logo\b|\blogo$/iu;
+const LOGO_START = /^logo\b/iu;
+const LOGO_END = /\blogo$/iu;
+
+/** /^logo\b|\blogo$/iu, with the end tested on the last five characters only (the word and one before it, for \b). */
+function isLogo(line: string): boolean {
+  return LOGO_START.test(line) || LOGO_END.test(line.slice(-5));
+}
 const CAPTION_START = /^(?:content image|image|photo|picture|caption|photograph)\b\s*[-:\u2013\u2014]?/iu;
 /** A caption's trailing credit: the last "sentence" is a bare agency/photographer tag. */
 const CREDIT_END =
@@ -110,7 +116,7 @@ export function findFurniture(text: string): Furniture[] {
   for (let i = 0; i < bodyEnd; i++) {
     const l = lines[i]!;
     const t = l.text;
-    if (LOGO.test(t) || /^logo of\b/iu.test(t)) {
+    if (isLogo(t) || /^logo of\b/iu.test(t)) {
       kinds[i] = 'logo';
       continue;
     }
@@ -172,7 +178,7 @@ export function headlineTitle(text: string): string | undefined {
     const line = raw.trim();
     if (line.length === 0) continue;
     if (++seen > 6) return undefined;
-    if (LOGO.test(line) || /^logo of\b/iu.test(line) || CAPTION_START.test(line)) continue;
+    if (isLogo(line) || /^logo of\b/iu.test(line) || CAPTION_START.test(line)) continue;
     if (line.length <= 200 && !/[.!?]["'\u201d]?$/u.test(line)) {
       const title = line.replace(KICKER, '').trim();
       return title.length > 0 ? title : line;

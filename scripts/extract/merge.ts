@@ -5,22 +5,24 @@ import type { DocumentExtraction } from './document';
 
 type Merged = Pick<Dataset, 'actors' | 'mentions' | 'timexes' | 'events' | 'relations'>;
 
-const byKeys =
-  <T>(...keys: ((x: T) => string | number)[]) =>
-  (a: T, b: T): number => {
-    for (const key of keys) {
-      const ka = key(a);
-      const kb = key(b);
-      const c = typeof ka === 'number' && typeof kb === 'number' ? ka - kb : compareCodeUnits(String(ka), String(kb));
-      if (c !== 0) return c;
-    }
-    return 0;
-  };
+// Canonical orders (Array.prototype.sort is stable): by document id (code units), then position, then id.
+const byMention = (a: Mention, b: Mention): number =>
+  compareCodeUnits(a.docId, b.docId) || a.start - b.start || a.end - b.end || compareCodeUnits(a.actorId, b.actorId);
+const byTimex = (a: Timex, b: Timex): number =>
+  compareCodeUnits(a.docId, b.docId) || a.start - b.start || a.end - b.end;
+const byEvent = (a: DatasetEvent, b: DatasetEvent): number =>
+  compareCodeUnits(a.docId, b.docId) || a.evidence.start - b.evidence.start || compareCodeUnits(a.id, b.id);
+const byRelation = (a: Relation, b: Relation): number =>
+  compareCodeUnits(a.docId, b.docId) || a.evidence.start - b.evidence.start || compareCodeUnits(a.id, b.id);
 
 /** Merges actors that share an id: the name seen most often wins (ties: code-unit order), aliases are unioned. */
 export function mergeActors(actors: readonly Actor[], mentionCounts: ReadonlyMap<string, number>): Actor[] {
   const groups = new Map<string, Actor[]>();
-  for (const a of actors) groups.set(a.id, [...(groups.get(a.id) ?? []), a]);
+  for (const a of actors) {
+    const group = groups.get(a.id);
+    if (group) group.push(a);
+    else groups.set(a.id, [a]);
+  }
   const merged: Actor[] = [];
   for (const [id, group] of groups) {
     const names = new Map<string, number>();
@@ -31,7 +33,7 @@ export function mergeActors(actors: readonly Actor[], mentionCounts: ReadonlyMap
     merged.push({ id, name, kind: group[0]!.kind, aliases });
   }
   void mentionCounts;
-  return merged.sort(byKeys((a) => a.id));
+  return merged.sort((a, b) => compareCodeUnits(a.id, b.id));
 }
 
 /** Combines the extractions of all documents into the dataset's collections, sorted. */
@@ -44,40 +46,9 @@ export function mergeExtractions(extractions: readonly DocumentExtraction[]): Me
       extractions.flatMap((x) => x.actors),
       counts,
     ),
-    mentions: mentions.sort(
-      byKeys(
-        (m) => m.docId,
-        (m) => m.start,
-        (m) => m.end,
-        (m) => m.actorId,
-      ),
-    ),
-    timexes: extractions
-      .flatMap((x) => x.timexes)
-      .sort(
-        byKeys<Timex>(
-          (t) => t.docId,
-          (t) => t.start,
-          (t) => t.end,
-        ),
-      ),
-    events: extractions
-      .flatMap((x) => x.events)
-      .sort(
-        byKeys<DatasetEvent>(
-          (e) => e.docId,
-          (e) => e.evidence.start,
-          (e) => e.id,
-        ),
-      ),
-    relations: extractions
-      .flatMap((x) => x.relations)
-      .sort(
-        byKeys<Relation>(
-          (r) => r.docId,
-          (r) => r.evidence.start,
-          (r) => r.id,
-        ),
-      ),
+    mentions: mentions.sort(byMention),
+    timexes: extractions.flatMap((x) => x.timexes).sort(byTimex),
+    events: extractions.flatMap((x) => x.events).sort(byEvent),
+    relations: extractions.flatMap((x) => x.relations).sort(byRelation),
   };
 }

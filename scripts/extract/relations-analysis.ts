@@ -66,6 +66,18 @@ export interface Token {
   lower: string;
   /** The raw token starts with an upper-case letter. */
   capital: boolean;
+  /** What the lexicons say about the word (shared by every token with the same raw text). */
+  word: WordInfo;
+}
+
+/** Lexicon facts about a raw word, computed once per distinct word. */
+export interface WordInfo {
+  lower: string;
+  capital: boolean;
+  /** WORD_* bits. */
+  flags: number;
+  single: readonly CueEntry[] | undefined;
+  phrases: ReturnType<typeof PHRASE_CUES.get>;
 }
 
 export interface Cue {
@@ -123,7 +135,8 @@ export interface SentenceAnalysis {
   salient?: string;
 }
 
-const TOKEN_RE = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
+/** The token grammar (the specification of `tokenize`). */
+export const TOKEN_RE = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
 const CLAUSE_PUNCT_RE = /[,;:()\u2013\u2014!?[\]]|\s[-\u2013]\s/;
 const DETERMINERS = new Set([
   'a',
@@ -217,27 +230,94 @@ const VOTE_GAP = 6;
 const GERUND_PREPS = new Set(['of', 'by', 'for', 'in', 'after', 'before', 'from', 'while', 'to']);
 const SCOPE_TOKENS = 14;
 
-/** Tokenises a span of text. */
+/** Letter/number classes of BMP code units (1: letter or number, 2: checked), filled on first use. */
+const LN_BMP = new Uint8Array(0x10000);
+const LN_ASTRAL = new Map<number, boolean>();
+const LN_RE = /^[\p{L}\p{N}]$/u;
+
+/** /[\p{L}\p{N}]/u for one code point. */
+function isLetterOrNumber(cp: number): boolean {
+  if (cp < 0x10000) {
+    let c = LN_BMP[cp]!;
+    if (c === 0) LN_BMP[cp] = c = LN_RE.test(String.fromCodePoint(cp)) ? 3 : 2;
+    return c === 3;
+  }
+  let known = LN_ASTRAL.get(cp);
+  if (known === undefined) LN_ASTRAL.set(cp, (known = LN_RE.test(String.fromCodePoint(cp))));
+  return known;
+}
+
+/** A pronoun or noun that resolveMentions may resolve ("it", "we", "he", "the country", "the two", "both"). */
+const WORD_ANAPHOR = 1;
+/** TITLE_WORDS. */
+const WORD_TITLE = 2;
+
+const WORDS = new Map<string, WordInfo>();
+const WORDS_MAX = 200_000;
+
+/** The lexicon facts of a raw token (cached). */
+function wordInfo(raw: string): WordInfo {
+  const known = WORDS.get(raw);
+  if (known) return known;
+  let lower = raw.toLowerCase();
+  const n = lower.length;
+  if (n > 2) {
+    const a = lower.charCodeAt(n - 2);
+    const b = lower.charCodeAt(n - 1);
+    if (b === 115 && (a === 39 || a === 0x2019)) lower = lower.slice(0, n - 2);
+    else if (b === 39 || b === 0x2019) lower = lower.slice(0, n - 1);
+  }
+  const c = raw.charCodeAt(0);
+  const capital = c >= 65 && c <= 90 ? true : c < 128 ? false : raw[0] !== lower[0];
+  const anaphor =
+    NONPERSON_PRONOUNS.has(lower) ||
+    WE_PRONOUNS.has(lower) ||
+    PERSON_PRONOUNS.has(lower) ||
+    COUNTRY_NOUNS.has(lower) ||
+    lower === 'two' ||
+    lower === 'both';
+  const info: WordInfo = {
+    lower,
+    capital,
+    flags: (anaphor ? WORD_ANAPHOR : 0) | (TITLE_WORDS.has(lower) ? WORD_TITLE : 0),
+    single: SINGLE_CUES.get(lower),
+    phrases: PHRASE_CUES.get(lower),
+  };
+  if (WORDS.size < WORDS_MAX) WORDS.set(raw, info);
+  return info;
+}
+
+/**
+ * Tokenises a span of text: the matches of TOKEN_RE, scanned by hand (same tokens without match objects; a test
+ * checks the two agree).
+ */
 export function tokenize(text: string, start: number, end: number): Token[] {
   const slice = text.slice(start, end);
   const out: Token[] = [];
-  TOKEN_RE.lastIndex = 0;
-  for (let m = TOKEN_RE.exec(slice); m !== null; m = TOKEN_RE.exec(slice)) {
-    const raw = m[0];
-    let lower = raw.toLowerCase();
-    const n = lower.length;
-    if (n > 2) {
-      const a = lower.charCodeAt(n - 2);
-      const b = lower.charCodeAt(n - 1);
-      if (b === 115 && (a === 39 || a === 0x2019)) lower = lower.slice(0, n - 2);
-      else if (b === 39 || b === 0x2019) lower = lower.slice(0, n - 1);
+  const size = slice.length;
+  let p = 0;
+  while (p < size) {
+    const cp = slice.codePointAt(p)!;
+    if (!isLetterOrNumber(cp)) {
+      p += cp > 0xffff ? 2 : 1;
+      continue;
     }
-    const c = raw.charCodeAt(0);
-    const capital = c >= 65 && c <= 90 ? true : c < 128 ? false : raw[0] !== lower[0];
-    out.push({ start: start + m.index, end: start + m.index + raw.length, lower, capital });
+    // [\p{L}\p{N}][\p{L}\p{N}'’-]*
+    let e = p + (cp > 0xffff ? 2 : 1);
+    while (e < size) {
+      const ce = slice.codePointAt(e)!;
+      if (ce === 39 || ce === 0x2019 || ce === 45) e++;
+      else if (isLetterOrNumber(ce)) e += ce > 0xffff ? 2 : 1;
+      else break;
+    }
+    const word = wordInfo(slice.slice(p, e));
+    out.push({ start: start + p, end: start + e, lower: word.lower, capital: word.capital, word });
+    p = e;
   }
   return out;
 }
+
+const QUOTE_CHARS = /[\n\u201c\u201d"]/g;
 
 /** Quotation regions (at least ~4 words long: shorter ones are scare quotes) that do not cross a line break. */
 export function quoteRegions(text: string, start: number, end: number): { start: number; end: number }[] {
@@ -247,13 +327,16 @@ export function quoteRegions(text: string, start: number, end: number): { start:
     if (open >= 0 && at - open > 25) out.push({ start: open, end: at });
     open = -1;
   };
-  for (let i = start; i < end; i++) {
-    const c = text[i];
-    if (c === '\n') close(i);
-    else if (c === '\u201c') {
+  // Only line breaks and quotation marks matter: jump from one to the next.
+  QUOTE_CHARS.lastIndex = start;
+  for (let m = QUOTE_CHARS.exec(text); m !== null && m.index < end; m = QUOTE_CHARS.exec(text)) {
+    const i = m.index;
+    const c = text.charCodeAt(i);
+    if (c === 10) close(i);
+    else if (c === 0x201c) {
       if (open < 0) open = i;
-    } else if (c === '\u201d') close(i + 1);
-    else if (c === '"') {
+    } else if (c === 0x201d) close(i + 1);
+    else if (c === 34) {
       if (open < 0) open = i;
       else close(i + 1);
     }
@@ -391,6 +474,36 @@ function tokenIndexAt(tokens: readonly Token[], pos: number): number {
   return lo;
 }
 
+const kindOf = (actors: ReadonlyMap<string, ActorInfo>, id: string): ActorKind | undefined => actors.get(id)?.kind;
+
+const isNonPerson = (k: ActorKind | undefined): boolean => k === 'country' || k === 'organization';
+
+/** Whether [s, e) overlaps one of the mentions. */
+function overlapsAny(mentions: readonly { start: number; end: number }[], s: number, e: number): boolean {
+  for (const m of mentions) if (m.start < e && s < m.end) return true;
+  return false;
+}
+
+/** Latest actor of a kind named before `pos` in this sentence, else earlier in the document. */
+function latestOf(
+  namedHere: readonly ResolvedMention[],
+  state: PronounState,
+  actors: ReadonlyMap<string, ActorInfo>,
+  pos: number,
+  kind: ActorKind,
+  skip?: string,
+): string | undefined {
+  for (let k = namedHere.length - 1; k >= 0; k--) {
+    const m = namedHere[k]!;
+    if (m.end <= pos && m.actorId !== skip && kindOf(actors, m.actorId) === kind) return m.actorId;
+  }
+  for (let k = state.recent.length - 1; k >= 0; k--) {
+    const r = state.recent[k]!;
+    if (r.id !== skip && r.kind === kind) return r.id;
+  }
+  return undefined;
+}
+
 /** Named mentions of the sentence plus resolved pronouns and definite titles; flags possessives and modifiers. */
 function resolveMentions(
   text: string,
@@ -402,7 +515,6 @@ function resolveMentions(
   affiliations: Affiliation[],
   quotes: readonly { start: number; end: number }[],
 ): ResolvedMention[] {
-  const kind = (id: string): ActorKind | undefined => actors.get(id)?.kind;
   const out: ResolvedMention[] = named.map((m) => ({
     actorId: m.actorId,
     start: m.start,
@@ -427,9 +539,9 @@ function resolveMentions(
   // Modifiers and affiliations: "Japanese counterpart Fumio Kishida", "Cambodia's Prime Minister Hun Sen".
   for (let i = 1; i < out.length; i++) {
     const person = out[i]!;
-    if (kind(person.actorId) !== 'person') continue;
+    if (kindOf(actors, person.actorId) !== 'person') continue;
     const prev = out[i - 1]!;
-    const prevKind = kind(prev.actorId);
+    const prevKind = kindOf(actors, prev.actorId);
     if (prevKind === 'person' || prev.actorId === person.actorId) continue;
     if (person.start - prev.end > 70) continue;
     const gapWords = tokens.filter((t) => t.start >= prev.end && t.end <= person.start);
@@ -448,8 +560,8 @@ function resolveMentions(
   for (let i = 1; i < out.length; i++) {
     const org = out[i]!;
     const prev = out[i - 1]!;
-    const prevKind = kind(prev.actorId);
-    if (kind(org.actorId) !== 'organization' || prev.actorId === org.actorId) continue;
+    const prevKind = kindOf(actors, prev.actorId);
+    if (kindOf(actors, org.actorId) !== 'organization' || prev.actorId === org.actorId) continue;
     const gap = text.slice(prev.end, org.start);
     const qualifies =
       (prevKind === 'country' && /^(?:['’]s)?\s{1,3}$/.test(gap)) ||
@@ -462,9 +574,9 @@ function resolveMentions(
   // Apposition: "Rim Sokvy, co-founder of The Thinker Cambodia", "X, a research fellow at the Y Institute".
   for (let i = 0; i + 1 < out.length; i++) {
     const person = out[i]!;
-    if (kind(person.actorId) !== 'person') continue;
+    if (kindOf(actors, person.actorId) !== 'person') continue;
     const org = out[i + 1]!;
-    const orgKind = kind(org.actorId);
+    const orgKind = kindOf(actors, org.actorId);
     if (orgKind !== 'organization' && orgKind !== 'group') continue;
     const gap = text.slice(person.end, org.start);
     if (gap.length > 70 || !gap.startsWith(',') || /[,;:.()]/.test(gap.slice(1).replace(/\b[A-Z]\./g, ''))) continue;
@@ -482,7 +594,7 @@ function resolveMentions(
       let cur = org;
       for (let k = i + 2; k < out.length; k++) {
         const next = out[k]!;
-        const nextKind = kind(next.actorId);
+        const nextKind = kindOf(actors, next.actorId);
         if (nextKind !== 'organization' && nextKind !== 'group') break;
         const g = text.slice(cur.end, next.start);
         const chained =
@@ -502,7 +614,7 @@ function resolveMentions(
     const comma = text.indexOf(',', sentence.start);
     if (comma >= 0 && comma < sentence.end) introEnd = comma;
   }
-  const persons = out.filter((m) => kind(m.actorId) === 'person');
+  const persons = out.filter((m) => kindOf(actors, m.actorId) === 'person');
   const salientHere = persons.find(
     (m) => m.start >= introEnd && !m.modifier && !m.possessive && !inRegions(quotes, m.start),
   );
@@ -514,34 +626,15 @@ function resolveMentions(
   }
 
   // Pronouns and definite titles.
-  const covered = (s: number, e: number): boolean => out.some((m) => m.start < e && s < m.end);
   const extra: ResolvedMention[] = [];
   const namedHere = out.filter((m) => !m.resolved);
-  /** Latest actor of a kind named before `pos` in this sentence, else earlier in the document. */
-  const latest = (pos: number, ok: (k: ActorKind | undefined) => boolean, skip?: string): string | undefined => {
-    for (let k = namedHere.length - 1; k >= 0; k--) {
-      const m = namedHere[k]!;
-      if (m.end <= pos && m.actorId !== skip && ok(kind(m.actorId))) return m.actorId;
-    }
-    for (let k = state.recent.length - 1; k >= 0; k--) {
-      const r = state.recent[k]!;
-      if (r.id !== skip && ok(r.kind)) return r.id;
-    }
-    return undefined;
-  };
-  const nonPerson = (k: ActorKind | undefined): boolean => k === 'country' || k === 'organization';
   let groupId = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    const w = t.lower;
-    const candidate =
-      NONPERSON_PRONOUNS.has(w) ||
-      WE_PRONOUNS.has(w) ||
-      PERSON_PRONOUNS.has(w) ||
-      COUNTRY_NOUNS.has(w) ||
-      w === 'two' ||
-      w === 'both';
-    const free = candidate && !covered(t.start, t.end);
+    // Only anaphors and title words are resolved below.
+    if ((t.word.flags & (WORD_ANAPHOR | WORD_TITLE)) === 0) continue;
+    const candidate = (t.word.flags & WORD_ANAPHOR) !== 0;
+    const free = candidate && !overlapsAny(out, t.start, t.end);
     if (free && NONPERSON_PRONOUNS.has(t.lower)) {
       // "it has invaded", "its forces", "their aid": the nearest country/organisation of the sentence, else (for
       // "it") the previous sentence's subject. Dummy "it" ("it is essential", "made it clear", "it's") is skipped.
@@ -561,7 +654,7 @@ function resolveMentions(
         if (m.end > t.start) continue;
         seen = true;
         const inPhrase = PREPOSITIONS.has(tokens[tokenIndexAt(tokens, m.start) - 1]?.lower ?? '');
-        if (nonPerson(kind(m.actorId)) && (possessive || !inPhrase)) target = m.actorId;
+        if (isNonPerson(kindOf(actors, m.actorId)) && (possessive || !inPhrase)) target = m.actorId;
       }
       if (!target && !seen && !PLURAL_PRONOUNS.has(t.lower)) target = state.antecedent;
       if (target) {
@@ -580,7 +673,7 @@ function resolveMentions(
       // Quoted "we": the country of the speaker (the salient person's country, else the document's own country).
       const speaker = salientHere?.actorId ?? state.salient;
       const own = speaker !== undefined ? state.affiliation.get(speaker) : undefined;
-      let target = own !== undefined && kind(own) === 'country' ? own : undefined;
+      let target = own !== undefined && kindOf(actors, own) === 'country' ? own : undefined;
       if (!target) {
         let best = 0;
         for (const [id, n] of state.countryCounts) {
@@ -610,14 +703,14 @@ function resolveMentions(
     if (pairKind === 'country' && (tokens[i + 1]!.lower === 'sides' || tokens[i + 1]!.lower === 'parties')) {
       // "both sides": the two people of the sentence when there are two, else two countries.
       const from = t.lower === 'two' ? tokens[i - 1]!.start : t.start;
-      const people = namedHere.filter((m) => m.end <= from && kind(m.actorId) === 'person');
+      const people = namedHere.filter((m) => m.end <= from && kindOf(actors, m.actorId) === 'person');
       if (new Set(people.map((m) => m.actorId)).size >= 2) pairKind = 'person';
     }
     if (pairKind && free) {
       // "the two premiers", "both countries": the two latest actors of that kind; nothing unless there are two.
       const from = t.lower === 'two' ? tokens[i - 1]!.start : t.start;
-      const first = latest(from, (k) => k === pairKind);
-      const second = first ? latest(from, (k) => k === pairKind, first) : undefined;
+      const first = latestOf(namedHere, state, actors, from, pairKind);
+      const second = first ? latestOf(namedHere, state, actors, from, pairKind, first) : undefined;
       if (first && second) {
         const head = tokens[i + 1]!;
         groupId++;
@@ -645,7 +738,7 @@ function resolveMentions(
           !gapBreaks(text, m.end, from) &&
           !PREPOSITIONS.has(tokens[tokenIndexAt(tokens, m.start) - 1]?.lower ?? ''),
       );
-      const target = latest(from, (k) => k === 'country', subject?.actorId);
+      const target = latestOf(namedHere, state, actors, from, 'country', subject?.actorId);
       if (target) {
         const possessive = /^['’]s/.test(text.slice(t.end, t.end + 2));
         extra.push({
@@ -666,8 +759,8 @@ function resolveMentions(
         // "Cambodia cannot deny her thankfulness": a country opening the sentence, no person before the pronoun.
         const first = namedHere[0];
         if (
-          kind(first.actorId) === 'country' &&
-          !namedHere.some((m) => m.end <= t.start && kind(m.actorId) === 'person')
+          kindOf(actors, first.actorId) === 'country' &&
+          !namedHere.some((m) => m.end <= t.start && kindOf(actors, m.actorId) === 'person')
         )
           target = first.actorId;
       }
@@ -684,11 +777,11 @@ function resolveMentions(
       continue;
     }
     // "the premier", "the Deputy Prime Minister", "the Japanese prime minister".
-    if (TITLE_WORDS.has(t.lower) && t.lower !== 'the' && t.lower !== 'of' && t.lower !== 'and') {
+    if ((t.word.flags & WORD_TITLE) !== 0 && t.lower !== 'the' && t.lower !== 'of' && t.lower !== 'and') {
       const prevTok = tokens[i - 1];
       // At the start of the sentence or of a clause after an introductory phrase ("Four days later, Deputy ...").
       const atStart = i === 0 || (prevTok !== undefined && /,\s*$/.test(text.slice(prevTok.end, t.start)));
-      if (!atStart && prevTok?.lower !== 'the' && !(prevTok && covered(prevTok.start, prevTok.end))) continue;
+      if (!atStart && prevTok?.lower !== 'the' && !(prevTok && overlapsAny(out, prevTok.start, prevTok.end))) continue;
       let j = i;
       while (j < tokens.length && TITLE_WORDS.has(tokens[j]!.lower) && tokens[j]!.lower !== 'the' && j - i < 5) {
         if (j > i && gapBreaks(text, tokens[j - 1]!.end, tokens[j]!.start)) break;
@@ -699,7 +792,7 @@ function resolveMentions(
         .slice(i, j)
         .map((x) => x.lower)
         .join(' ');
-      if (covered(t.start, last.end)) {
+      if (overlapsAny(out, t.start, last.end)) {
         i = j - 1;
         continue;
       }
@@ -723,7 +816,8 @@ function resolveMentions(
         if (qualifier) {
           // "the Japanese prime minister": the person belongs to the qualifying country.
           qualifier.modifier = true;
-          if (kind(qualifier.actorId) !== 'person') affiliations.push({ source: target, target: qualifier.actorId });
+          if (kindOf(actors, qualifier.actorId) !== 'person')
+            affiliations.push({ source: target, target: qualifier.actorId });
         }
         extra.push({
           actorId: target,
@@ -739,23 +833,27 @@ function resolveMentions(
   }
   if (salientHere) state.salient = salientHere.actorId;
   else {
-    const subjPronoun = extra.find((m) => m.start - sentence.start < 40 && kind(m.actorId) === 'person');
+    const subjPronoun = extra.find((m) => m.start - sentence.start < 40 && kindOf(actors, m.actorId) === 'person');
     if (subjPronoun) state.salient = subjPronoun.actorId;
   }
   return [...out, ...extra].sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
+/** Whether [s, e) overlaps a named (not resolved) mention. */
+function insideNamed(mentions: readonly ResolvedMention[], s: number, e: number): boolean {
+  for (const m of mentions) if (!m.resolved && m.start < e && s < m.end) return true;
+  return false;
+}
+
 /** Finds cue predicates among the tokens of a sentence. */
 function findCues(text: string, tokens: readonly Token[], mentions: readonly ResolvedMention[]): Cue[] {
   const cues: Cue[] = [];
-  const insideMention = (s: number, e: number): boolean =>
-    mentions.some((m) => !m.resolved && m.start < e && s < m.end);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     let entry: CueEntry | undefined;
     let last = i + 1;
     let noun = false;
-    const phrases = PHRASE_CUES.get(t.lower);
+    const phrases = t.word.phrases;
     if (phrases) {
       for (const p of phrases) {
         if (p.tokens.every((w, k) => tokens[i + k]?.lower === w)) {
@@ -767,7 +865,7 @@ function findCues(text: string, tokens: readonly Token[], mentions: readonly Res
       }
     }
     if (!entry) {
-      const options = SINGLE_CUES.get(t.lower);
+      const options = t.word.single;
       if (!options) continue;
       const prev = tokens[i - 1];
       const afterPossessive = mentions.some((m) => m.possessive && m.end <= t.start && t.start - m.end <= 5);
@@ -808,7 +906,7 @@ function findCues(text: string, tokens: readonly Token[], mentions: readonly Res
     }
     const first = tokens[i]!;
     const lastTok = tokens[last - 1]!;
-    if (insideMention(first.start, lastTok.end)) continue;
+    if (insideNamed(mentions, first.start, lastTok.end)) continue;
     const next = tokens[last];
     if (entry.notBefore && next && entry.notBefore.includes(next.lower) && !gapBreaks(text, lastTok.end, next.start))
       continue;
@@ -894,6 +992,88 @@ function appositionOwner(
   return undefined;
 }
 
+/** "a UN resolution": a mention right after an indefinite article (not for "co-sponsor", whose article is the resolution's). */
+function isIndefinite(entry: CueEntry, tokens: readonly Token[], m: ResolvedMention): boolean {
+  // "co-sponsored a UN General Assembly resolution": the article belongs to the resolution.
+  if (entry.lemma === 'co-sponsor') return false;
+  const k = tokenIndexAt(tokens, m.start) - 1;
+  const t = tokens[k];
+  return t !== undefined && (t.lower === 'a' || t.lower === 'an') && m.start - t.end <= 2;
+}
+
+/** Index of the token introducing a mention, skipping its own determiners, titles and qualifiers. */
+function prepIndex(tokens: readonly Token[], mentions: readonly ResolvedMention[], m: ResolvedMention): number {
+  // Skips the object's own determiners, titles and qualifiers: "with Ukrainian President X" -> "with".
+  let k = tokenIndexAt(tokens, m.start) - 1;
+  while (k >= 0) {
+    const t = tokens[k]!;
+    const inModifier = mentions.some((x) => x.modifier && x.start <= t.start && t.end <= x.end);
+    // "State Counsellor and Foreign Minister X": an "and" between title words belongs to the title.
+    const titleAnd =
+      t.lower === 'and' &&
+      k > 0 &&
+      TITLE_WORDS.has(tokens[k - 1]!.lower) &&
+      tokens[k - 1]!.capital &&
+      TITLE_WORDS.has(tokens[k + 1]?.lower ?? '') &&
+      tokens[k + 1]!.capital;
+    const title = (TITLE_WORDS.has(t.lower) && t.lower !== 'of' && t.lower !== 'and') || titleAnd;
+    const titleOf =
+      t.lower === 'of' &&
+      k > 0 &&
+      TITLE_WORDS.has(tokens[k - 1]!.lower) &&
+      k + 1 < tokens.length &&
+      tokens[k + 1]!.capital;
+    if (!(
+      inModifier ||
+      title ||
+      titleOf ||
+      t.lower === 'his' ||
+      t.lower === 'her' ||
+      t.lower === 'its' ||
+      t.lower === 's'
+    ))
+      break;
+    k--;
+  }
+  return k;
+}
+
+/** The word introducing a mention (see prepIndex). */
+function prepBefore(
+  tokens: readonly Token[],
+  mentions: readonly ResolvedMention[],
+  m: ResolvedMention,
+): string | undefined {
+  return tokens[prepIndex(tokens, mentions, m)]?.lower;
+}
+
+/** A mention with those coordinated before it ("Hun Sen and Kishida"), or its pair group. */
+function coordinated(text: string, mentions: readonly ResolvedMention[], head: ResolvedMention): ResolvedMention[] {
+  if (head.group !== undefined) return mentions.filter((m) => m.group === head.group);
+  const group = [head];
+  if (head.resolved) return group;
+  let cur = head;
+  let sawAnd = false;
+  for (let k = mentions.indexOf(head) - 1; k >= 0; k--) {
+    const m = mentions[k]!;
+    if (m.modifier) continue;
+    if (m.resolved) break;
+    const gap = text.slice(m.end, cur.start);
+    if (cur.formerOf === m.actorId) {
+      group.unshift(m);
+      cur = m;
+      continue;
+    }
+    const and = /^(?:\s*,)?\s*(?:and|&)\s+(?:the\s+)?$|^\s*[-\u2013]\s*$/.test(gap);
+    if (and || (sawAnd && /^\s*,\s+$/.test(gap))) {
+      sawAnd = true;
+      group.unshift(m);
+      cur = m;
+    } else break;
+  }
+  return group;
+}
+
 /** Subject(s) and object of a cue by nearest-actor rules. */
 function predicate(
   text: string,
@@ -905,92 +1085,26 @@ function predicate(
   previous: Predication | undefined,
 ): Predication {
   const entry = cue.entry;
-  const sameQuote = (m: ResolvedMention): boolean => inRegions(quotes, m.start) === cue.quoted;
-  const isIndefinite = (m: ResolvedMention): boolean => {
-    // "co-sponsored a UN General Assembly resolution": the article belongs to the resolution.
-    if (entry.lemma === 'co-sponsor') return false;
-    const k = tokenIndexAt(tokens, m.start) - 1;
-    const t = tokens[k];
-    return t !== undefined && (t.lower === 'a' || t.lower === 'an') && m.start - t.end <= 2;
-  };
-  const before = mentions.filter((m) => m.end <= cue.start && !m.modifier && sameQuote(m) && !isIndefinite(m));
+  const before = mentions.filter(
+    (m) =>
+      m.end <= cue.start && !m.modifier && inRegions(quotes, m.start) === cue.quoted && !isIndefinite(entry, tokens, m),
+  );
   const after = mentions.filter(
     (m) =>
       m.start >= cue.end &&
       m.start < windowEnd &&
       m.start - cue.end <= OBJECT_WINDOW &&
       !m.modifier &&
-      !isIndefinite(m),
+      !isIndefinite(entry, tokens, m),
   );
   let subjects: ResolvedMention[] = [];
   let agentive = false;
   let object: ResolvedMention | undefined;
 
-  const prepBefore = (m: ResolvedMention): string | undefined => tokens[prepIndex(m)]?.lower;
-  const prepIndex = (m: ResolvedMention): number => {
-    // Skips the object's own determiners, titles and qualifiers: "with Ukrainian President X" -> "with".
-    let k = tokenIndexAt(tokens, m.start) - 1;
-    while (k >= 0) {
-      const t = tokens[k]!;
-      const inModifier = mentions.some((x) => x.modifier && x.start <= t.start && t.end <= x.end);
-      // "State Counsellor and Foreign Minister X": an "and" between title words belongs to the title.
-      const titleAnd =
-        t.lower === 'and' &&
-        k > 0 &&
-        TITLE_WORDS.has(tokens[k - 1]!.lower) &&
-        tokens[k - 1]!.capital &&
-        TITLE_WORDS.has(tokens[k + 1]?.lower ?? '') &&
-        tokens[k + 1]!.capital;
-      const title = (TITLE_WORDS.has(t.lower) && t.lower !== 'of' && t.lower !== 'and') || titleAnd;
-      const titleOf =
-        t.lower === 'of' &&
-        k > 0 &&
-        TITLE_WORDS.has(tokens[k - 1]!.lower) &&
-        k + 1 < tokens.length &&
-        tokens[k + 1]!.capital;
-      if (!(
-        inModifier ||
-        title ||
-        titleOf ||
-        t.lower === 'his' ||
-        t.lower === 'her' ||
-        t.lower === 'its' ||
-        t.lower === 's'
-      ))
-        break;
-      k--;
-    }
-    return k;
-  };
-  const coordinated = (head: ResolvedMention): ResolvedMention[] => {
-    if (head.group !== undefined) return mentions.filter((m) => m.group === head.group);
-    const group = [head];
-    if (head.resolved) return group;
-    let cur = head;
-    let sawAnd = false;
-    for (let k = mentions.indexOf(head) - 1; k >= 0; k--) {
-      const m = mentions[k]!;
-      if (m.modifier) continue;
-      if (m.resolved) break;
-      const gap = text.slice(m.end, cur.start);
-      if (cur.formerOf === m.actorId) {
-        group.unshift(m);
-        cur = m;
-        continue;
-      }
-      const and = /^(?:\s*,)?\s*(?:and|&)\s+(?:the\s+)?$|^\s*[-\u2013]\s*$/.test(gap);
-      if (and || (sawAnd && /^\s*,\s+$/.test(gap))) {
-        sawAnd = true;
-        group.unshift(m);
-        cur = m;
-      } else break;
-    }
-    return group;
-  };
   if (cue.passive) {
     const next = tokens[cue.last];
     if (next?.lower !== 'by') return { cue, subjects: [], agentive: false };
-    const agent = after.find((m) => prepBefore(m) === 'by');
+    const agent = after.find((m) => prepBefore(tokens, mentions, m) === 'by');
     if (!agent) return { cue, subjects: [], agentive: false };
     const patient = entry.role === 'relation' ? before.filter((m) => !m.possessive).at(-1) : undefined;
     return {
@@ -1023,7 +1137,7 @@ function predicate(
             t.lower !== 'the',
         );
       if (possessiveOrAdjacent) {
-        subjects = coordinated(adjacent);
+        subjects = coordinated(text, mentions, adjacent);
         agentive = true;
         if (entry.copular && adjacent.possessive) {
           // "Russia, who is our friend": the copula's subject is the partner.
@@ -1045,7 +1159,7 @@ function predicate(
     }
     const next = tokens[cue.last];
     if (!agentive && next && NOUN_AGENT_PREPS.has(next.lower)) {
-      const agent = after.find((m) => prepBefore(m) === next.lower);
+      const agent = after.find((m) => prepBefore(tokens, mentions, m) === next.lower);
       if (agent) {
         subjects = [agent];
         agentive = true;
@@ -1120,7 +1234,7 @@ function predicate(
       const prevTok = tokens[cue.first - 1]?.lower;
       const adjacent =
         cue.start - nearest.end <= 3 || nearest.possessive || (prevTok !== undefined && GERUND_PREPS.has(prevTok));
-      if ((!gerund || adjacent) && !blocked) subjects = coordinated(nearest);
+      if ((!gerund || adjacent) && !blocked) subjects = coordinated(text, mentions, nearest);
     }
   }
   if (!object) {
@@ -1128,7 +1242,7 @@ function predicate(
     const candidates = after.filter((m) => !subjectIds.has(m.actorId));
     const preps = entry.preps ?? [];
     const withPrep = candidates.find((m) => {
-      const p = prepBefore(m);
+      const p = prepBefore(tokens, mentions, m);
       if (p === undefined || !preps.includes(p)) return false;
       // A verb's "of" object is right after it ("requested of X"), not inside a later noun phrase.
       return p !== 'of' || cue.noun || tokens.filter((t) => t.start >= cue.end && t.end <= m.start).length <= 3;
@@ -1148,9 +1262,9 @@ function predicate(
     } else if (!entry.needsPrep && !cue.noun) {
       // A direct object: not introduced by a preposition, close to the verb.
       object = candidates.find((m) => {
-        const p = prepBefore(m);
+        const p = prepBefore(tokens, mentions, m);
         const gapTokens = tokens.filter((t) => t.start >= cue.end && t.end <= m.start).length;
-        const headOf = p === 'of' && GOVERNMENT_HEADS.has(tokens[prepIndex(m) - 1]?.lower ?? '');
+        const headOf = p === 'of' && GOVERNMENT_HEADS.has(tokens[prepIndex(tokens, mentions, m) - 1]?.lower ?? '');
         const cueEndsInPrep = PREPOSITIONS.has(tokens[cue.last - 1]!.lower) && gapTokens <= 1;
         return (p === undefined || !PREPOSITIONS.has(p) || headOf || cueEndsInPrep) && gapTokens <= 6;
       });
@@ -1308,6 +1422,11 @@ const MEETING_HEADS = new Set([
 ]);
 const HYPHEN_RE = /^\s*[-\u2013]\s*$/;
 
+/** An organisation or a group. */
+function isGroupIn(actors: ReadonlyMap<string, ActorInfo>, id: string): boolean {
+  return kindOf(actors, id) === 'organization' || kindOf(actors, id) === 'group';
+}
+
 /**
  * Relations carried by the shape of noun phrases rather than by a verb: memberships ("X, as chair of Y", "the bloc Y,
  * namely A, B and C", "A and B, members of Y"), "Y Plus Three (A, B, C)" and meeting names ("the X-Y summit" is a
@@ -1321,26 +1440,29 @@ function phraseRelations(
   predications: readonly Predication[],
   out: Affiliation[],
 ): void {
-  const kind = (id: string): ActorKind | undefined => actors.get(id)?.kind;
   const named = mentions.filter((m) => !m.resolved);
-  const isGroup = (id: string): boolean => kind(id) === 'organization' || kind(id) === 'group';
   for (let i = 0; i + 1 < named.length; i++) {
     const x = named[i]!;
     const y = named[i + 1]!;
     const gap = text.slice(x.end, y.start);
     if (gap.length > 80) continue;
-    if (kind(x.actorId) !== 'person' && isGroup(y.actorId) && x.actorId !== y.actorId && MEMBERSHIP_GAP_RE.test(gap)) {
+    if (
+      kindOf(actors, x.actorId) !== 'person' &&
+      isGroupIn(actors, y.actorId) &&
+      x.actorId !== y.actorId &&
+      MEMBERSHIP_GAP_RE.test(gap)
+    ) {
       out.push({ source: x.actorId, target: y.actorId });
       // "A and B, members of Y" is caught by the list rule below; "X, as chair of Y" here.
     }
-    if (isGroup(x.actorId) && (LIST_INTRO_RE.test(gap) || PLUS_RE.test(gap))) {
+    if (isGroupIn(actors, x.actorId) && (LIST_INTRO_RE.test(gap) || PLUS_RE.test(gap))) {
       const type = PLUS_RE.test(gap) ? 'consult' : 'affiliation';
       let cur = x;
       for (let k = i + 1; k < named.length; k++) {
         const m = named[k]!;
         const g = text.slice(cur.end, m.start);
         if (k > i + 1 && !LIST_GAP_RE.test(g)) break;
-        if (kind(m.actorId) !== 'country' && kind(m.actorId) !== 'organization') break;
+        if (kindOf(actors, m.actorId) !== 'country' && kindOf(actors, m.actorId) !== 'organization') break;
         if (m.actorId !== x.actorId) {
           out.push(
             type === 'consult'
@@ -1351,12 +1473,12 @@ function phraseRelations(
         cur = m;
       }
     }
-    if (isGroup(y.actorId) && MEMBERS_AFTER_RE.test(gap)) {
+    if (isGroupIn(actors, y.actorId) && MEMBERS_AFTER_RE.test(gap)) {
       let cur = x;
       for (let k = i; k >= 0; k--) {
         const m = named[k]!;
         if (k < i && !LIST_GAP_RE.test(text.slice(m.end, cur.start))) break;
-        if (kind(m.actorId) === 'country' || kind(m.actorId) === 'organization') {
+        if (kindOf(actors, m.actorId) === 'country' || kindOf(actors, m.actorId) === 'organization') {
           out.push({ source: m.actorId, target: y.actorId });
         }
         cur = m;
@@ -1367,10 +1489,10 @@ function phraseRelations(
   const objects = new Set(
     predications.flatMap((p) => (p.object && p.cue.entry.role === 'relation' ? [p.object.actorId] : [])),
   );
-  const person = mentions.find((m) => kind(m.actorId) === 'person' && !m.modifier && !m.possessive);
+  const person = mentions.find((m) => kindOf(actors, m.actorId) === 'person' && !m.modifier && !m.possessive);
   for (let i = 0; i < named.length; i++) {
     const x = named[i]!;
-    if (!isGroup(x.actorId) && kind(x.actorId) !== 'country') continue;
+    if (!isGroupIn(actors, x.actorId) && kindOf(actors, x.actorId) !== 'country') continue;
     let last = x;
     let partner: ResolvedMention | undefined;
     const y = named[i + 1];
@@ -1392,7 +1514,7 @@ function phraseRelations(
     if (head < 0) continue;
     if (partner && partner.actorId !== x.actorId)
       out.push({ source: x.actorId, target: partner.actorId, type: 'consult' });
-    if (person && isGroup(x.actorId) && !objects.has(x.actorId) && person.actorId !== x.actorId) {
+    if (person && isGroupIn(actors, x.actorId) && !objects.has(x.actorId) && person.actorId !== x.actorId) {
       out.push({ source: person.actorId, target: x.actorId, type: 'consult' });
     }
     if (partner) i++;

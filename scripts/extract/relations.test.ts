@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { fc, test } from '@fast-check/vitest';
+import { TOKEN_RE, tokenize } from './relations-analysis';
 import { runFixture, triples } from './relations-fixtures';
 
 describe('relations: types and direction', () => {
@@ -120,5 +122,31 @@ describe('relations: affiliation', () => {
     );
     expect(triples(relations)).toEqual(['rim-sokvy affiliation thinker']);
     expect(events[0]!.title).toBe('Rim Sokvy said the training was aid');
+  });
+});
+
+describe('relations: tokens', () => {
+  const PIECES = ['a', 'S', 's', "'", '\u2019', '-', ' ', '\u00e9', 'e\u0301', '\u0301', '1', '\u0663', '\u{1D400}',
+    '\u{1F600}', '\ud800', '\udc00', "'s", '\u2019s', 'Hun', 'Sen', ',', '.']; // prettier-ignore
+  const text = fc
+    .array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 3, unit: 'binary' })), { maxLength: 24 })
+    .map((parts) => parts.join(''));
+  test.prop([text, text, text], { numRuns: 2000 })('are the matches of TOKEN_RE in the span', (before, span, after) => {
+    const all = before + span + after;
+    const got = tokenize(all, before.length, before.length + span.length).map((t) => [t.start, t.end]);
+    const want = [...span.matchAll(TOKEN_RE)].map((m) => [
+      before.length + m.index,
+      before.length + m.index + m[0].length,
+    ]);
+    expect(got).toEqual(want);
+  });
+  it('lower-cases and drops a possessive ending (not from a two-letter token)', () => {
+    expect(tokenize("Hun Sen's KINGDOM\u2019 x's I'", 0, 30).map((t) => [t.lower, t.capital])).toEqual([
+      ['hun', true],
+      ['sen', true],
+      ['kingdom', true],
+      ['x', false],
+      ["i'", true],
+    ]);
   });
 });
