@@ -73,15 +73,7 @@ function FilterMenu({
   useDismissable(open, close, rootRef, buttonRef);
 
   return (
-    <div
-      className="filter-menu"
-      ref={rootRef}
-      onBlur={(e) => {
-        // Focus moved to another element outside the menu (Tab away): close. Clicks outside: see pointerdown.
-        const next = e.relatedTarget;
-        if (open && next instanceof Node && !rootRef.current?.contains(next)) setOpen(false);
-      }}
-    >
+    <div className="filter-menu" ref={rootRef}>
       <button
         ref={buttonRef}
         type="button"

@@ -3,21 +3,13 @@ import { useEffect } from 'react';
 import type { AppState } from '../store/types';
 import { useAppStore, useAppStoreApi } from '../store/use-app-store';
 import { ExportMenu } from '../export/export-menu';
+import { isEditable } from '../ui/is-editable';
 import { FilterBar } from './filter-bar';
 import { SearchBox } from './search-box';
 import './header.css';
 
 const selectName = (s: AppState) => s.dataset.name;
 const selectStoryPanelOpen = (s: AppState) => s.storyPanelOpen;
-
-/** True when a key press belongs to a text field, a select or an editable region. */
-function isEditable(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable) return true;
-  return (
-    target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement
-  );
-}
 
 export function Header({ notice, onDismissNotice }: { notice?: string | undefined; onDismissNotice?: () => void }) {
   const name = useAppStore(selectName);

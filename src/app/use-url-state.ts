@@ -6,10 +6,8 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Dataset } from '../model/schema';
-import { pickViewState } from '../store/create-app-store';
-import { defaultViewState } from '../store/initial-state';
 import type { AppState } from '../store/types';
-import { datasetKey, decodeView, encodeView, type DecodeResult } from '../store/url-state';
+import { datasetKey, decodeView, fragmentFor, type DecodeResult } from '../store/url-state';
 import { useAppStore, useAppStoreApi } from '../store/use-app-store';
 import type { AppStore } from '../store/create-app-store';
 import { isStoryLink } from '../story/story-format';
@@ -45,11 +43,6 @@ export async function openStoryLink(store: AppStore, fragment: string): Promise<
   if (!api.startPresenting(id, link.stepIndex))
     return `The linked story "${link.story.title}" has no step ${link.stepIndex + 1}.`;
   return undefined;
-}
-
-/** The fragment (without '#') for a store state. */
-export function fragmentFor(state: AppState): string {
-  return encodeView(pickViewState(state), datasetKey(state.dataset), defaultViewState(state.dataset));
 }
 
 function writeFragment(fragment: string): void {

@@ -3,8 +3,7 @@
  * and the dataset as JSON. Everything is built from the current view; the builders load on first use.
  */
 import { useCallback, useId, useRef, useState } from 'react';
-import { defaultViewState, pickViewState } from '../store/initial-state';
-import { datasetKey, encodeView } from '../store/url-state';
+import { fragmentFor, pageLink } from '../store/url-state';
 import { useAppStoreApi } from '../store/use-app-store';
 import { useDismissable } from '../ui/use-dismissable';
 import type { ExportKind } from './run-export';
@@ -62,10 +61,7 @@ export function ExportMenu() {
 
   // The address bar holds the view too (written debounced); this builds the link from the store, so it is current.
   const copyViewLink = async () => {
-    const state = storeApi.getState();
-    const fragment = encodeView(pickViewState(state), datasetKey(state.dataset), defaultViewState(state.dataset));
-    const { origin, pathname, search } = window.location;
-    const url = `${origin}${pathname}${search}${fragment ? `#${fragment}` : ''}`;
+    const url = pageLink(window.location, fragmentFor(storeApi.getState()));
     try {
       await navigator.clipboard.writeText(url);
       setMessage({ text: 'Link to this view copied.', error: false });
@@ -75,14 +71,7 @@ export function ExportMenu() {
   };
 
   return (
-    <div
-      className="filter-menu export-menu"
-      ref={rootRef}
-      onBlur={(e) => {
-        const next = e.relatedTarget;
-        if (open && next instanceof Node && !rootRef.current?.contains(next)) setOpen(false);
-      }}
-    >
+    <div className="filter-menu export-menu" ref={rootRef}>
       <button
         ref={buttonRef}
         type="button"

@@ -36,12 +36,13 @@ import {
   RELATION_COLOUR,
   RELATION_TYPES,
   describeRelations,
+  edgeIsLit,
   shapePath,
   summariseEdge,
   truncate,
   type EdgeSummary,
 } from '../panels/network/graph-style';
-import { placeLabels, type LabelCandidate, type PlacedLabel } from '../panels/network/labels';
+import { placeLabels, type Box, type LabelCandidate, type PlacedLabel } from '../panels/network/labels';
 import { SHAPE_EXTENT, areaFor, layoutGraph, ticksFor, type LayoutOptions, type Point } from '../panels/network/layout';
 import {
   INK,
@@ -101,28 +102,6 @@ export function computeFigureLayout(input: LayoutInput): Map<string, Point> {
   const positions = layoutGraph(input.nodes, input.links, figureLayoutOptions(connected), input.rest);
   layoutCache.set(input, positions);
   return positions;
-}
-
-/** A link is drawn at full strength under a highlight when it belongs to the selection (as in graph-view.tsx). */
-function edgeIsLit(
-  e: Edge,
-  highlighted: Set<string>,
-  eventActive: boolean,
-  selectedEdgeKey: string | null,
-  selectedActorId: string | null,
-): boolean {
-  return eventActive
-    ? highlighted.has(e.source) && highlighted.has(e.target)
-    : selectedEdgeKey !== null
-      ? e.key === selectedEdgeKey
-      : e.source === selectedActorId || e.target === selectedActorId;
-}
-
-interface Box {
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
 }
 
 const union = (a: Box | null, b: Box): Box =>

@@ -15,8 +15,8 @@ import { fromEpochDay, parseCalendar, toEpochDay } from '../model/calendar';
 import type { Dataset } from '../model/schema';
 import { ACTOR_KINDS, POLARITIES, RELATION_TYPES } from '../model/schema-constants';
 import type { TimeRange } from '../model/time';
-import { EMPTY_FILTERS, defaultViewState } from './initial-state';
-import type { Filters, LaneMode, NetworkView, ViewState } from './types';
+import { EMPTY_FILTERS, defaultViewState, pickViewState } from './initial-state';
+import type { AppState, Filters, LaneMode, NetworkView, ViewState } from './types';
 
 export const URL_STATE_VERSION = 1;
 /** Fragments longer than this are not read at all. */
@@ -307,4 +307,14 @@ export function decodeView(fragment: string, dataset: Dataset): DecodeResult {
 /** True when two views are the same (as a link would store them). */
 export function sameView(a: ViewState, b: ViewState, key = ''): boolean {
   return encodeView(a, key) === encodeView(b, key);
+}
+
+/** The fragment (without '#') of a store state's view, as the address bar and shared links hold it. */
+export function fragmentFor(state: AppState): string {
+  return encodeView(pickViewState(state), datasetKey(state.dataset), defaultViewState(state.dataset));
+}
+
+/** A full link to this page with a fragment ('' = no fragment). */
+export function pageLink(location: Pick<Location, 'origin' | 'pathname' | 'search'>, fragment: string): string {
+  return `${location.origin}${location.pathname}${location.search}${fragment === '' ? '' : `#${fragment}`}`;
 }

@@ -11,22 +11,12 @@ import { decodeView } from '../store/url-state';
 import { useAppStore, useAppStoreApi } from '../store/use-app-store';
 import { stepCitation } from './citation';
 import { formatCalendarText } from '../model/calendar';
+import { isEditable } from '../ui/is-editable';
 import { exitFullscreen } from './fullscreen';
 
 const selectPresenting = (s: AppState) => s.presenting;
 const selectStories = (s: AppState) => s.stories;
 const selectDataset = (s: AppState) => s.dataset;
-
-/** True when a key press belongs to a text field or a select. */
-function isEditable(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return (
-    target.isContentEditable ||
-    target instanceof HTMLInputElement ||
-    target instanceof HTMLTextAreaElement ||
-    target instanceof HTMLSelectElement
-  );
-}
 
 function paragraphs(text: string): string[] {
   return text

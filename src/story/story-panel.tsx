@@ -6,7 +6,7 @@
  */
 import { useEffect, useId, useMemo, useRef, useState, type ChangeEvent, type KeyboardEvent } from 'react';
 import type { AppState } from '../store/types';
-import { datasetKey } from '../store/url-state';
+import { datasetKey, pageLink } from '../store/url-state';
 import { useAppStore, useAppStoreApi } from '../store/use-app-store';
 import { enterFullscreen } from './fullscreen';
 import { encodeStoryLink } from './story-link';
@@ -19,12 +19,6 @@ const selectActiveId = (s: AppState) => s.activeStoryId;
 const selectDataset = (s: AppState) => s.dataset;
 
 type Message = { text: string; kind: 'status' | 'error'; details?: string[] };
-
-/** The link to a step, as a full URL of this page. */
-function pageUrl(fragment: string): string {
-  const { origin, pathname, search } = window.location;
-  return `${origin}${pathname}${search}#${fragment}`;
-}
 
 async function copyText(text: string): Promise<boolean> {
   try {
@@ -133,7 +127,7 @@ function StepItem({
   };
   const copyLink = async () => {
     try {
-      const url = pageUrl(await encodeStoryLink(story, index));
+      const url = pageLink(window.location, await encodeStoryLink(story, index));
       setLink(url);
       const copied = await copyText(url);
       onMessage({

@@ -1,11 +1,12 @@
 /**
- * Closing behaviour shared by popovers (filter menus, the export menu): a pointer-down outside or Escape inside
- * closes the popover, and Escape returns focus to its button. Escape is handled in the capture phase, so it runs
+ * Closing behaviour shared by popovers (filter menus, the export menu): a pointer-down outside, focus moving out
+ * (Tab away) or Escape inside closes the popover, and Escape returns focus to its button. Escape is handled in the capture phase, so it runs
  * before the header's document-level "Escape clears the selection" listener and does not also clear the selection.
  */
 import { useEffect, type RefObject } from 'react';
 
-/** While `open`, closes on an outside pointer-down or on Escape inside `rootRef` (focusing `buttonRef`). */
+/** While `open`, closes on an outside pointer-down, on focus leaving `rootRef`, or on Escape inside it (focusing
+ * `buttonRef`). */
 export function useDismissable(
   open: boolean,
   close: () => void,
@@ -23,11 +24,19 @@ export function useDismissable(
       close();
       buttonRef.current?.focus();
     };
+    // Focus moved to another element outside (Tab away); a click outside is the pointer-down's business.
+    const onFocusOut = (e: FocusEvent) => {
+      const next = e.relatedTarget;
+      if (next instanceof Node && !rootRef.current?.contains(next)) close();
+    };
+    const root = rootRef.current;
     document.addEventListener('pointerdown', onPointerDown);
     document.addEventListener('keydown', onKeyDown, true);
+    root?.addEventListener('focusout', onFocusOut);
     return () => {
       document.removeEventListener('pointerdown', onPointerDown);
       document.removeEventListener('keydown', onKeyDown, true);
+      root?.removeEventListener('focusout', onFocusOut);
     };
   }, [open, close, rootRef, buttonRef]);
 }

@@ -188,3 +188,25 @@ export function describeRelations(relations: readonly Relation[]): string {
 }
 
 export { ACTOR_KINDS, POLARITIES, RELATION_TYPES };
+
+/** The parts of a network link that decide whether a highlight lights it. */
+interface LinkEnds {
+  key: string;
+  source: string;
+  target: string;
+}
+
+/** A link is drawn at full strength under a highlight when it belongs to the selection (panel and figure alike). */
+export function edgeIsLit(
+  e: LinkEnds,
+  highlighted: Set<string>,
+  eventActive: boolean,
+  selectedEdgeKey: string | null,
+  selectedActorId: string | null,
+): boolean {
+  return eventActive
+    ? highlighted.has(e.source) && highlighted.has(e.target)
+    : selectedEdgeKey !== null
+      ? e.key === selectedEdgeKey
+      : e.source === selectedActorId || e.target === selectedActorId;
+}

@@ -20,6 +20,7 @@ import {
   shapePath,
   summariseEdge,
   truncate,
+  edgeIsLit,
   type EdgeSummary,
 } from './graph-style';
 import { placeLabels, type LabelCandidate, type PlacedLabel } from './labels';
@@ -962,21 +963,6 @@ export function GraphView({ onReady }: { onReady?: (handle: GraphViewHandle | nu
 }
 
 const EMPTY_MOVES = new Map<string, Point>();
-
-/** A link is drawn at full strength under a highlight when it belongs to the selection. */
-function edgeIsLit(
-  e: Edge,
-  highlighted: Set<string>,
-  eventActive: boolean,
-  selectedEdgeKey: string | null,
-  selectedActorId: string | null,
-): boolean {
-  return eventActive
-    ? highlighted.has(e.source) && highlighted.has(e.target)
-    : selectedEdgeKey !== null
-      ? e.key === selectedEdgeKey
-      : e.source === selectedActorId || e.target === selectedActorId;
-}
 
 /** How each selection flag shows on a node or edge element. */
 const FLAG_WRITERS: [string, (node: Element, on: boolean) => void][] = [

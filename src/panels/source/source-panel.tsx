@@ -24,6 +24,7 @@ import { DocumentSwitcher, documentLabel, formatPublished } from './document-swi
 import { buildRenderTree, type BlockNode, type FurnitureNode, type LeafNode, type MentionNode } from './render-tree';
 import { splitByMentions, type TimexSpan } from './split-by-mentions';
 import './source.css';
+import { prefersReducedMotion } from '../../ui/reduced-motion';
 
 const selectDocuments = (s: AppState) => s.dataset.documents;
 const selectActorsById = (s: AppState) => selectIndex(s).actorsById;
@@ -39,10 +40,6 @@ const selectSelectedActorVisible = (s: AppState) =>
   s.selectedActorId !== null && selectVisibleActorIds(s).has(s.selectedActorId);
 
 const EMPTY_FURNITURE: NonNullable<DocumentRecord['furniture']> = [];
-
-function prefersReducedMotion(): boolean {
-  return typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-}
 
 /** Smooth unless the user prefers reduced motion, or the target is far away (smooth over 50k px is just slow). */
 function scrollBehavior(el?: Element, scroller?: Element | null): ScrollBehavior {

@@ -527,6 +527,10 @@ export function createTimelineController(el: HTMLElement, options: TimelineContr
     timeline.setWindow(view.start + shift, view.end + shift, { animation: false });
   };
 
+  /** The first view's framing of some entries (the densest stretch, or the latest ones when there are many). */
+  const firstWindow = (entries: TimelineModel['entries']): TimeRange | undefined =>
+    initialWindow(entries, { fitBelow: FIT_BELOW, latest: INITIAL_ITEMS, widthPx: geometry().width });
+
   const fit = (): void => {
     expanded.clear();
     const extent = fullWindow(model.entries, geometry().width);
@@ -535,8 +539,7 @@ export function createTimelineController(el: HTMLElement, options: TimelineContr
 
   const focus = (range: TimeRange | null, animate: boolean): void => {
     // No range: the first view's framing (the densest stretch), moved to the selected event when it lies outside.
-    let target =
-      range ?? initialWindow(model.entries, { fitBelow: FIT_BELOW, latest: INITIAL_ITEMS, widthPx: geometry().width });
+    let target = range ?? firstWindow(model.entries);
     const selected = range === null && selectedId !== null ? entryOf(selectedId) : undefined;
     if (target && selected && !(selected.start < target.end && selected.end > target.start)) {
       const half = Math.max(target.end - target.start, (selected.end - selected.start) * 1.5) / 2;
@@ -638,11 +641,7 @@ export function createTimelineController(el: HTMLElement, options: TimelineContr
       const view = visibleRange();
       const anyInView = next.entries.some((e) => e.start < view.end && e.end > view.start);
       if (!framed || !anyInView) {
-        const first = initialWindow(next.entries, {
-          fitBelow: FIT_BELOW,
-          latest: INITIAL_ITEMS,
-          widthPx: geometry().width,
-        });
+        const first = firstWindow(next.entries);
         if (first) {
           framed = true;
           timeline.setWindow(first.start, first.end, { animation: false });

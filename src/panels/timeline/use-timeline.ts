@@ -10,6 +10,7 @@ import { useAppStoreApi } from '../../store/use-app-store';
 import { selectTimelineModel } from './select-timeline-model';
 import { createTimelineController, type TimelineController } from './timeline-controller';
 import type { TimelineModel } from './to-timeline-items';
+import { prefersReducedMotion } from '../../ui/reduced-motion';
 
 const DAY = 86_400_000;
 
@@ -38,10 +39,6 @@ function notifyUpdated(): void {
 function padRange(range: TimeRange, fraction: number): TimeRange {
   const pad = (range.end - range.start) * fraction;
   return { start: range.start - pad, end: range.end + pad };
-}
-
-function prefersReducedMotion(): boolean {
-  return typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
 
 /** Rounds a range out to whole UTC days. */
