@@ -113,7 +113,6 @@ const its = wink.its;
 /* eslint-disable @typescript-eslint/unbound-method -- wink's `its` helpers are plain functions, passed by design */
 const UNIQUE_ID = its.uniqueId;
 const POS = its.pos;
-const SPACES = its.precedingSpaces;
 /* eslint-enable @typescript-eslint/unbound-method */
 /** wink gives words of its vocabulary ids below this; unknown words get ids at or above it. */
 const VOCAB_LIMIT = Number(wink.readDoc('qzxjvkwq').tokens().out(UNIQUE_ID)[0]);
@@ -515,32 +514,55 @@ interface WinkTok {
   pos: string;
 }
 
-function winkTokens(text: string, offset: number): WinkTok[] {
-  const doc = wink.readDoc(text);
+/**
+ * wink's POS tags for our own tokens. wink is given the tokens joined by single spaces, never the raw text: its
+ * tokenizer decides some splits by asking whether a string is already in its lexeme cache, and that cache grows
+ * with every document read ("Qzbek’s," adds "Qzbek’s", so a later "Qzbek’s plan" is no longer split). Atomic
+ * tokens leave it nothing to decide, so the tags of a document do not depend on the documents read before it.
+ */
+function winkTokens(toks: readonly Tok[]): WinkTok[] {
+  // Clitics are kept as one token ("’" + "s" -> "’s"), as wink's own tokenizer would give them.
+  const parts: { text: string; start: number }[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    const next = toks[i + 1];
+    if ((t.text === '’' || t.text === "'") && next?.text === 's' && next.start === t.end) {
+      parts.push({ text: t.text + 's', start: t.start });
+      i++;
+    } else parts.push({ text: t.text, start: t.start });
+  }
+  const joined = parts.map((p) => p.text).join(' ');
+  const doc = wink.readDoc(joined);
   const values: string[] = doc.tokens().out();
   const pos: string[] = doc.tokens().out(POS);
-  const spaces: string[] = doc.tokens().out(SPACES);
   const out: WinkTok[] = [];
-  let p = 0;
-  for (let i = 0; i < values.length; i++) {
+  // wink may split a part further ("U.S.-led"); walk the parts and place each wink token inside its part.
+  let k = 0;
+  let inPart = 0;
+  for (let i = 0; i < values.length && k < parts.length; i++) {
     const v = values[i]!;
-    p += spaces[i]?.length ?? 0;
-    if (text.startsWith(v, p)) {
-      out.push({ text: v, start: offset + p, end: offset + p + v.length, pos: pos[i] ?? 'X' });
-      p += v.length;
-    } else {
-      const q = text.indexOf(v, p);
-      if (q < 0 || q - p > 8) return out; // lost alignment: keep what is certain
-      out.push({ text: v, start: offset + q, end: offset + q + v.length, pos: pos[i] ?? 'X' });
-      p = q + v.length;
+    let part = parts[k]!;
+    let at = part.text.indexOf(v, inPart);
+    if (at < 0 && inPart > 0) {
+      k++;
+      inPart = 0;
+      part = parts[k] ?? part;
+      at = k < parts.length ? part.text.indexOf(v, 0) : -1;
+    }
+    if (at < 0 || at - inPart > 8) return out; // lost alignment (wink rewrote the token): keep what is certain
+    out.push({ text: v, start: part.start + at, end: part.start + at + v.length, pos: pos[i] ?? 'X' });
+    inPart = at + v.length;
+    if (inPart >= part.text.length) {
+      k++;
+      inPart = 0;
     }
   }
   return out;
 }
 
 /** Capitalised chunks of a piece of text, as [start, end) spans in the document. */
-function chunksOf(text: string, offset: number): { start: number; end: number; sentenceInitial: boolean }[] {
-  const toks = winkTokens(text, offset);
+function chunksOf(pieceToks: readonly Tok[]): { start: number; end: number; sentenceInitial: boolean }[] {
+  const toks = winkTokens(pieceToks);
   const out: { start: number; end: number; sentenceInitial: boolean }[] = [];
   let cur: { start: number; end: number; first: number; orgHead: boolean; hasOf: boolean } | undefined;
   const isChunkTok = (i: number): boolean => {
@@ -1059,7 +1081,7 @@ export function extractActors(text: string, sentences: readonly Sentence[]): Act
         continue;
       }
       const headline = headlineCase(toks);
-      for (const ch of chunksOf(piece, a)) typeChunk(ch, toks, st, headline);
+      for (const ch of chunksOf(toks)) typeChunk(ch, toks, st, headline);
       a = b - MAX_PIECE;
     }
   }

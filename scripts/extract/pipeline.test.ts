@@ -89,6 +89,20 @@ describe('pipeline on the seeds', () => {
   it('is deterministic from run to run', () => {
     expect(serialise(extract(articles))).toBe(baselineBytes);
   });
+
+  // wink-nlp's tokenizer consults a lexeme cache that grows with every document: "Qzbek’s," once made a later
+  // "Qzbek’s team" one token, and the person was lost. A document's output must not depend on what came before.
+  it('gives a document the same output whatever was extracted before it in the process', () => {
+    const article: ArticleInput = {
+      file: 'a.txt',
+      text: 'Says Qzbek’s plan was backed by Mr. Tovar Qzbek’s team in Lisbon, and by Ruvane-Ilks.',
+    };
+    const before = serialise(extract([article]));
+    extract([{ file: 'x.txt', text: 'Qzbek’s, Tovar’s, Ruvane-Ilks’s, and Lisbon’s. Ruvane-Ilks, said.' }]);
+    const after = serialise(extract([article]));
+    expect(after).toBe(before);
+    expect(after).toContain('person:tovar-qzbek');
+  });
 });
 
 // Budgets catch super-linear blow-ups (minutes), not ordinary slowness: CI machines are shared. Speed is measured
