@@ -507,71 +507,57 @@ function headlineCase(toks: readonly Tok[]): boolean {
   return long >= 3 && caps / long >= 0.7;
 }
 
-interface WinkTok {
-  text: string;
-  start: number;
-  end: number;
-  pos: string;
+/** compromise's closed-class tags: a capitalised word with one of them is never a name by itself ("The", "He"). */
+const CLOSED_CLASS_RE =
+  /(?:^|,)(?:Determiner|Preposition|Pronoun|Conjunction|Modal|Possessive|QuestionWord|Negative|Copula|Auxiliary)(?:,|$)/u;
+const CLOSED_CLASS = new Set<string>();
+for (const [word, tags] of LEX_TAGS) if (CLOSED_CLASS_RE.test(tags)) CLOSED_CLASS.add(word);
+/** A capitalised word that is a function word; acronyms in capitals ("US", "IT") are not. */
+function closedClass(word: string): boolean {
+  const lower = word.toLowerCase();
+  return CLOSED_CLASS.has(lower) && (word.length === 1 || word !== word.toUpperCase());
 }
 
+/** Tokens wink reads after the first word of a clause to tag it: enough right context for its tagger. */
+const WINK_WINDOW = 8;
+
 /**
- * wink's POS tags for our own tokens. wink is given the tokens joined by single spaces, never the raw text: its
- * tokenizer decides some splits by asking whether a string is already in its lexeme cache, and that cache grows
- * with every document read ("Qzbek’s," adds "Qzbek’s", so a later "Qzbek’s plan" is no longer split). Atomic
- * tokens leave it nothing to decide, so the tags of a document do not depend on the documents read before it.
+ * Whether wink tags the clause-initial word toks[i] as a proper noun ("Japan said" yes, "Officials said" no). wink
+ * is given our own tokens from i on, joined by single spaces, never the raw text: its tokenizer decides some splits
+ * by asking whether a string is already in its lexeme cache, which grows with every document read ("Qzbek’s," adds
+ * "Qzbek’s", so a later "Qzbek’s plan" was no longer split). Atomic tokens leave it nothing to decide, so a
+ * document's tags do not depend on the documents read before it. Only clause-initial words need wink's context:
+ * elsewhere a capital letter already marks a name, unless the word is a function word.
  */
-function winkTokens(toks: readonly Tok[]): WinkTok[] {
-  // Clitics are kept as one token ("’" + "s" -> "’s"), as wink's own tokenizer would give them.
-  const parts: { text: string; start: number }[] = [];
-  for (let i = 0; i < toks.length; i++) {
-    const t = toks[i]!;
-    const next = toks[i + 1];
+function initialIsProperNoun(toks: readonly Tok[], i: number): boolean {
+  const parts: string[] = [];
+  for (let j = i; j < toks.length && parts.length < WINK_WINDOW; j++) {
+    const t = toks[j]!;
+    const next = toks[j + 1];
+    // Clitics stay one token ("’" + "s" -> "’s"), as wink's own tokenizer gives them.
     if ((t.text === '’' || t.text === "'") && next?.text === 's' && next.start === t.end) {
-      parts.push({ text: t.text + 's', start: t.start });
-      i++;
-    } else parts.push({ text: t.text, start: t.start });
+      parts.push(t.text + 's');
+      j++;
+    } else parts.push(t.text);
   }
-  const joined = parts.map((p) => p.text).join(' ');
-  const doc = wink.readDoc(joined);
-  const values: string[] = doc.tokens().out();
-  const pos: string[] = doc.tokens().out(POS);
-  const out: WinkTok[] = [];
-  // wink may split a part further ("U.S.-led"); walk the parts and place each wink token inside its part.
-  let k = 0;
-  let inPart = 0;
-  for (let i = 0; i < values.length && k < parts.length; i++) {
-    const v = values[i]!;
-    let part = parts[k]!;
-    let at = part.text.indexOf(v, inPart);
-    if (at < 0 && inPart > 0) {
-      k++;
-      inPart = 0;
-      part = parts[k] ?? part;
-      at = k < parts.length ? part.text.indexOf(v, 0) : -1;
-    }
-    if (at < 0 || at - inPart > 8) return out; // lost alignment (wink rewrote the token): keep what is certain
-    out.push({ text: v, start: part.start + at, end: part.start + at + v.length, pos: pos[i] ?? 'X' });
-    inPart = at + v.length;
-    if (inPart >= part.text.length) {
-      k++;
-      inPart = 0;
-    }
-  }
-  return out;
+  const doc = wink.readDoc(parts.join(' '));
+  const first: unknown = doc.tokens().itemAt(0)?.out(POS);
+  return first === 'PROPN';
 }
 
 /** Capitalised chunks of a piece of text, as [start, end) spans in the document. */
-function chunksOf(pieceToks: readonly Tok[]): { start: number; end: number; sentenceInitial: boolean }[] {
-  const toks = winkTokens(pieceToks);
+function chunksOf(toks: readonly Tok[]): { start: number; end: number; sentenceInitial: boolean }[] {
   const out: { start: number; end: number; sentenceInitial: boolean }[] = [];
   let cur: { start: number; end: number; first: number; orgHead: boolean; hasOf: boolean } | undefined;
+  const memo = new Map<number, boolean>();
   const isChunkTok = (i: number): boolean => {
     const t = toks[i]!;
-    if (!isCapWord(t.text) || CALENDAR.test(t.text)) return false;
-    if (t.pos === 'PROPN') return true;
+    if (!isCapWord(t.text) || CALENDAR.test(t.text) || closedClass(t.text)) return false;
     const initial = i === 0 || /^["'\u201c\u2018([\u2013\u2014-]$/u.test(toks[i - 1]!.text);
-    if (initial) return false;
-    return t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'X' || t.pos === 'NUM' || t.pos === 'VERB';
+    if (!initial) return true;
+    let hit = memo.get(i);
+    if (hit === undefined) memo.set(i, (hit = initialIsProperNoun(toks, i)));
+    return hit;
   };
   const close = (): void => {
     if (cur) out.push({ start: cur.start, end: cur.end, sentenceInitial: cur.first === 0 });
