@@ -24,6 +24,18 @@ describe('events: one per reportable sentence', () => {
     expect(text.slice(events[1]!.evidence.start, events[1]!.evidence.end)).toBe('France praised Japan.');
   });
 
+  it('a request says what was asked, with the object as written when it qualifies a noun', () => {
+    const asked = runFixture('Hun Sen requested that his counterpart Kishida increase training for peacekeepers.');
+    expect(asked.events[0]!.title).toBe('Hun Sen requested that Kishida increase training for peacekeepers');
+    const told = runFixture('Hun Sen told Cambodian diplomats to take a stand against the invasion.');
+    expect(told.events[0]!.title).toMatch(/^Hun Sen told Cambodian diplomats to take a stand against/u);
+  });
+
+  it('a period inside an abbreviation does not end the title ("ASEAN-U.S.")', () => {
+    const { events } = runFixture('Hun Sen attended the ASEAN-U.S. summit with France.');
+    expect(events[0]!.title).toContain('ASEAN-U.S.');
+  });
+
   it('keeps titles under the length limit at a word boundary', () => {
     expect(clip('word '.repeat(40).trim()).length).toBeLessThanOrEqual(MAX_TITLE);
     expect(clip('short')).toBe('short');
@@ -109,6 +121,6 @@ describe('events: news-occasion dating', () => {
       'Hun Sen requested that Japan continue to provide scholarships to Cambodian students.',
     );
     expect(events).toHaveLength(1);
-    expect(events[0]!.title).toBe('Hun Sen requested Japan');
+    expect(events[0]!.title).toBe('Hun Sen requested that Japan continue to provide scholarships to Cambodian\u2026');
   });
 });

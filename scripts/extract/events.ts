@@ -83,7 +83,8 @@ function nominalHead(text: string, tokens: readonly Token[], end: number, limit:
   }
   return last >= k ? collapse(text.slice(tokens[k]!.start, tokens[last]!.end)) : '';
 }
-const PUNCT_STOP_RE = /[,;:()[\]\u2013\u2014!?]|\.(?:\s|$)/;
+/** Clause punctuation between two words; a period right against the next word is inside it ("ASEAN-U.S."). */
+const PUNCT_STOP_RE = /[,;:()[\]\u2013\u2014!?]|\.\s/;
 
 /** Rank of a predication as the sentence's main event (lower is better), or undefined when it cannot be one. */
 function rank(p: Predication): number | undefined {
@@ -222,6 +223,23 @@ export function buildTitle(
       else {
         const prep = between.length > 0 ? between.find((t) => (cue.entry.preps ?? []).includes(t.lower)) : undefined;
         rest = prep ? `${prep.lower} ${objText}` : objText;
+      }
+      // A request names what was asked: "requested that X increase cooperation", "urged X to rectify the post".
+      if (cue.entry.type === 'request' && !obj.possessive) {
+        // A demonym object is read as written, with its noun: "told Cambodian representatives to take a stand".
+        const next = tokens.findIndex((t) => t.start >= (obj.modifier ? obj.start : obj.end));
+        const gap = next >= 0 ? text.slice(obj.end, tokens[next]!.start) : '';
+        const stopAt = timexes.find((t) => t.start >= obj.end && t.start < sentence.end)?.start ?? sentence.end;
+        const asked = next >= 0 && !PUNCT_STOP_RE.test(gap) ? snippet(text, tokens, next, sentence.end, stopAt) : '';
+        if (asked.split(' ').length >= 2) {
+          const that = between[0]?.lower === 'that' && !rest.startsWith('that ') ? 'that ' : '';
+          // The object as written when it qualifies the next word ("Cambodian representatives to take a stand").
+          const surface = collapse(text.slice(obj.start, obj.end));
+          const asWritten = surface !== objName && /^\p{Lu}/u.test(surface) && !obj.possessive;
+          if (obj.modifier) rest = `${that}${asked}`;
+          else if (asWritten && /^\p{Ll}/u.test(asked) && /^ ?$/u.test(gap)) rest = `${that}${surface} ${asked}`;
+          else rest = `${that}${rest} ${asked}`;
+        }
       }
     }
   } else if (cue.noun && !cue.entry.symmetric && subjectIds.length >= 2) {
