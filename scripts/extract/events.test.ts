@@ -31,6 +31,13 @@ describe('events: one per reportable sentence', () => {
     expect(told.events[0]!.title).toMatch(/^Hun Sen told Cambodian diplomats to take a stand against/u);
   });
 
+  it('a reporting clause inside what was said joins both halves, only when the first names an actor', () => {
+    const { events } = runFixture('Rim Sokvy spoke. Cambodia, he added, does not send soldiers abroad.');
+    expect(events.at(-1)!.title).toBe('Rim Sokvy added Cambodia does not send soldiers abroad');
+    const now = runFixture('Rim Sokvy spoke. Now, he added, Cambodia has come a long way.');
+    expect(now.events.at(-1)!.title).toBe('Rim Sokvy added Cambodia has come a long way');
+  });
+
   it('a period inside an abbreviation does not end the title ("ASEAN-U.S.")', () => {
     const { events } = runFixture('Hun Sen attended the ASEAN-U.S. summit with France.');
     expect(events[0]!.title).toContain('ASEAN-U.S.');

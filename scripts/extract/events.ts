@@ -255,6 +255,22 @@ export function buildTitle(
     const stopAt = timexes.find((t) => t.start >= cue.end && t.start < sentence.end)?.start ?? sentence.end;
     const quoteBefore = analysis.quotes.some((q) => q.end <= cue.start && cue.start - q.end <= 40);
     rest = quoteBefore && cue.entry.role === 'report' ? '' : snippet(text, tokens, cue.last, sentence.end, stopAt);
+    // "Cambodia, he added, does not allow ...": the reporting clause interrupts what was said about an actor; join
+    // both halves (not "Now, he added, ...").
+    if (rest && cue.entry.role === 'report') {
+      const before = text.slice(sentence.start, cue.start);
+      const comma = before.lastIndexOf(',');
+      const head = comma > 0 ? collapse(before.slice(0, comma)) : '';
+      const reporter = comma > 0 ? before.slice(comma + 1) : '';
+      const interrupted =
+        /^\s*,/u.test(text.slice(cue.end, sentence.end)) &&
+        /^\s*\p{L}+(?:\s+\p{L}+){0,2}\s+$/u.test(reporter) &&
+        head.length > 0 &&
+        head.split(' ').length <= 5 &&
+        !/[,;:\u201c\u201d"]/u.test(head) &&
+        analysis.mentions.some((m) => m.start >= sentence.start && m.end <= sentence.start + comma);
+      if (interrupted) rest = `${head} ${rest}`;
+    }
     if (!rest && cue.entry.role === 'report') {
       // '"...," he said.': what was said is before the reporting verb.
       const quoteTokens = tokens.filter((t) => t.end <= cue.start);
