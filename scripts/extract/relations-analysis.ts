@@ -1263,10 +1263,13 @@ function predicate(
       // A direct object: not introduced by a preposition, close to the verb.
       object = candidates.find((m) => {
         const p = prepBefore(tokens, mentions, m);
-        const gapTokens = tokens.filter((t) => t.start >= cue.end && t.end <= m.start).length;
+        const gap = tokens.filter((t) => t.start >= cue.end && t.end <= m.start);
+        const gapTokens = gap.length;
         const headOf = p === 'of' && GOVERNMENT_HEADS.has(tokens[prepIndex(tokens, mentions, m) - 1]?.lower ?? '');
         const cueEndsInPrep = PREPOSITIONS.has(tokens[cue.last - 1]!.lower) && gapTokens <= 1;
-        return (p === undefined || !PREPOSITIONS.has(p) || headOf || cueEndsInPrep) && gapTokens <= 6;
+        // "sign the TAC when Cambodia offered ...": an actor past a subordinator is the subject of another clause.
+        const otherClause = gap.some((t) => SUBORDINATORS.has(t.lower));
+        return (p === undefined || !PREPOSITIONS.has(p) || headOf || cueEndsInPrep) && gapTokens <= 6 && !otherClause;
       });
     }
   }

@@ -492,6 +492,26 @@ const PHRASES: PhraseSpec[] = [
     tokens: ['in', 'support', 'of'],
     entry: { lemma: 'support', past: 'supported', role: 'relation', type: 'support' },
   },
+  // "vocal in favour of X", "in solidarity with X": support phrased as a prepositional phrase.
+  ...['favour', 'favor'].map((f) => ({
+    tokens: ['in', f, 'of'],
+    entry: { lemma: 'support', past: 'supported', role: 'relation' as const, type: 'support' as const },
+  })),
+  {
+    tokens: ['in', 'solidarity', 'with'],
+    entry: { lemma: 'support', past: 'supported', role: 'relation', type: 'support' },
+  },
+  // "we stand united with X": an alliance, with no direction.
+  ...['stand', 'stands', 'stood', 'standing'].map((f) => ({
+    tokens: [f, 'united', 'with'],
+    entry: {
+      lemma: 'stand united with',
+      past: 'stood united with',
+      role: 'relation' as const,
+      type: 'cooperate' as const,
+      symmetric: true,
+    },
+  })),
   {
     tokens: ['stance', 'against'],
     entry: { lemma: 'stance against', past: 'took a stance against', role: 'relation', type: 'criticize', noun: true },

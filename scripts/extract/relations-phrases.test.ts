@@ -162,3 +162,15 @@ describe('relations: more cues and arguments', () => {
     expect(triples(relations)).toContain('hun-sen consult wang-yi');
   });
 });
+
+describe('relations: support and alliance as prepositional phrases', () => {
+  it('reads "in favour of X" and "in solidarity with X" as support', () => {
+    expect(triples(runFixture('France has been vocal in favour of Ukraine.').relations)).toEqual(['fra support ukr']);
+    expect(triples(runFixture('Japan acted in solidarity with Ukraine.').relations)).toEqual(['jpn support ukr']);
+  });
+
+  it('reads "stand united with X" as an undirected cooperation', () => {
+    const { relations } = runFixture('France stands united with Japan against the pandemic.');
+    expect(relations.map((r) => [r.type, r.source, r.target])).toEqual([['cooperate', 'fra', 'jpn']]);
+  });
+});
