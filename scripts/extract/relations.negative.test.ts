@@ -56,4 +56,9 @@ describe('relations: negative cases', () => {
     const { relations } = runFixture('The request went to Japan and it will help Cambodia.');
     expect(relations).toEqual([]);
   });
+  it('an actor past a subordinator is not the direct object ("signed the treaty when Cambodia offered")', () => {
+    const { relations, events } = runFixture('Ukraine signed the treaty when Cambodia offered its help.');
+    expect(triples(relations)).not.toContain('ukr cooperate khm');
+    expect(events[0]!.title).toBe('Ukraine signed the treaty');
+  });
 });
