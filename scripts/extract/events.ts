@@ -186,6 +186,9 @@ export function buildTitle(
   const verb = negated ? `did not ${baseForm(cue)}` : cue.entry.past;
   const { tokens } = analysis;
   const sentence = analysis.sentence;
+  /** Where a snippet from `from` stops: the next date expression of the sentence, else its end. */
+  const dateStop = (from: number): number =>
+    timexes.find((t) => t.start >= from && t.start < sentence.end)?.start ?? sentence.end;
   let rest = '';
   if (p.object && cue.entry.role === 'relation') {
     const obj = p.object;
@@ -229,7 +232,7 @@ export function buildTitle(
         // A demonym object is read as written, with its noun: "told Cambodian representatives to take a stand".
         const next = tokens.findIndex((t) => t.start >= (obj.modifier ? obj.start : obj.end));
         const gap = next >= 0 ? text.slice(obj.end, tokens[next]!.start) : '';
-        const stopAt = timexes.find((t) => t.start >= obj.end && t.start < sentence.end)?.start ?? sentence.end;
+        const stopAt = dateStop(obj.end);
         const asked = next >= 0 && !PUNCT_STOP_RE.test(gap) ? snippet(text, tokens, next, sentence.end, stopAt) : '';
         if (asked.split(' ').length >= 2) {
           const that = between[0]?.lower === 'that' && !rest.startsWith('that ') ? 'that ' : '';
@@ -252,7 +255,7 @@ export function buildTitle(
   } else if (cue.noun || cue.passive) {
     return clip(capitalise(collapse(`${subject} ${cue.entry.past.replace(/ (?:with|to|of|on|against)$/, '')}`)));
   } else {
-    const stopAt = timexes.find((t) => t.start >= cue.end && t.start < sentence.end)?.start ?? sentence.end;
+    const stopAt = dateStop(cue.end);
     const quoteBefore = analysis.quotes.some((q) => q.end <= cue.start && cue.start - q.end <= 40);
     rest = quoteBefore && cue.entry.role === 'report' ? '' : snippet(text, tokens, cue.last, sentence.end, stopAt);
     // "Cambodia, he added, does not allow ...": the reporting clause interrupts what was said about an actor; join
