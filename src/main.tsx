@@ -1,3 +1,5 @@
+// First: starts loading the dataset before the rest of the bundle runs.
+import './app/boot';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';

@@ -2,10 +2,11 @@
 import { useEffect, useState } from 'react';
 import type { Dataset, DatasetIssue } from '../model/schema';
 import { createAppStore, type AppStore } from '../store/create-app-store';
+import { selectLayoutInput } from '../store/selectors-network';
 import { isStoryLink } from '../story/story-format';
-import { initialStories } from '../story/use-story-persistence';
+import type { LoadResult } from '../story/story-storage';
 import { ErrorScreen } from './error-screen';
-import { datasetUrlFromLocation, fetchDataset } from './load-dataset';
+import { startLoad } from './early-load';
 import { StoreProvider } from './store-provider';
 import { openStoryLink, readViewFromLocation } from './use-url-state';
 import { Workspace } from './workspace';
@@ -19,8 +20,12 @@ type LoadState =
  * The store for a loaded dataset: the stories saved in this browser, and the view from the URL fragment (a view
  * link, or a link to a story step, which adds that story and presents the step). Never throws.
  */
-async function storeFor(dataset: Dataset, hash: string): Promise<{ store: AppStore; notices: string[] }> {
-  const saved = await initialStories();
+async function storeFor(
+  dataset: Dataset,
+  hash: string,
+  stories: Promise<LoadResult>,
+): Promise<{ store: AppStore; notices: string[] }> {
+  const saved = await stories;
   const notices = [saved.notice];
   if (isStoryLink(hash)) {
     const store = createAppStore(dataset, undefined, { stories: saved.stories });
@@ -39,13 +44,16 @@ export function App() {
   const [state, setState] = useState<LoadState>({ status: 'loading' });
   useEffect(() => {
     let cancelled = false;
-    const { url, issue } = datasetUrlFromLocation(window.location);
-    void fetchDataset(url).then((result) => {
+    // Started by boot.ts as the bundle ran (or here, the first time).
+    const { url, issue, dataset: loaded, stories, layout } = startLoad();
+    void loaded.then((result) => {
       if (cancelled) return;
       if (result.ok) {
         const dataset = result.dataset;
-        void storeFor(dataset, window.location.hash).then(({ store, notices }) => {
+        void storeFor(dataset, window.location.hash, stories).then(({ store, notices }) => {
           if (cancelled) return;
+          // The layout runs in its worker while the panels render (started from the text, as a rule).
+          layout(selectLayoutInput(store.getState()));
           if (issue) notices.unshift(`${issue.message}; showing the bundled dataset instead.`);
           const ready: LoadState = { status: 'ready', dataset, store };
           const notice = notices.join(' ');

@@ -36,12 +36,78 @@ async function validateHere(text: string): Promise<ValidationResult> {
 }
 
 /**
- * Validates in a worker while this thread parses the same text: the worker answers only the verdict, so the
- * validated object never has to be cloned across. Rejects when no worker can run.
+ * Below this size the text is validated on this thread: starting a worker (its script and its own copy of the
+ * schema code) takes longer than validating a small dataset here (≈ 40 ms per MB).
  */
-function validateInWorker(text: string): Promise<ValidationResult> {
-  return new Promise((resolve, reject) => {
+export const VALIDATE_HERE_BELOW_BYTES = 1_500_000;
+
+/** What the caller may do with the parsed text while the worker still validates it (see fetchDataset). */
+export type OnParsed = (value: unknown) => void;
+
+/**
+ * Head-start hooks: `onText` gets the dataset text as soon as it has arrived; for a large dataset, while a worker
+ * validates it, `beforeShare` gets the value as parsed and `afterShare` the same value once its equal strings are
+ * shared.
+ */
+export interface ParsedHooks {
+  onText?: (text: string) => void;
+  beforeShare?: OnParsed;
+  afterShare?: OnParsed;
+}
+
+/** Calls a head-start hook; what it throws is ignored (the value may still fail validation). */
+function headStart(hook: OnParsed | undefined, value: unknown): void {
+  try {
+    hook?.(value);
+  } catch {
+    // Only a head start: the value may still fail validation.
+  }
+}
+
+/** A validation worker, started before the text it will check has arrived (its start-up overlaps the download). */
+interface Validator {
+  worker: Worker;
+  /** Set when the worker failed (e.g. its script could not load) before it was given the text. */
+  failed: boolean;
+}
+
+function startValidator(): Validator | null {
+  if (typeof Worker === 'undefined') return null;
+  try {
     const worker = new Worker(new URL('../model/validate.worker.ts', import.meta.url), { type: 'module' });
+    const validator: Validator = { worker, failed: false };
+    worker.onerror = (event) => {
+      event.preventDefault();
+      validator.failed = true;
+    };
+    return validator;
+  } catch {
+    return null; // a worker that cannot start (CSP, old browser): validate here
+  }
+}
+
+/** Ends a validation worker that is no longer needed once it has started (see fetchDataset). */
+function dismiss(worker: Worker): void {
+  worker.onmessage = () => worker.terminate();
+  worker.onerror = (event) => {
+    event.preventDefault();
+    worker.terminate();
+  };
+  worker.postMessage('');
+}
+
+/**
+ * Validates in a worker while this thread parses the same text: the worker answers only the verdict, so the
+ * validated object never has to be cloned across. While the worker works, this thread shares equal strings of its
+ * parse and hands it to the head-start hooks. Rejects when the worker cannot run.
+ */
+function validateInWorker(text: string, validator: Validator, hooks: ParsedHooks): Promise<ValidationResult> {
+  return new Promise((resolve, reject) => {
+    const { worker } = validator;
+    if (validator.failed) {
+      reject(new Error('the validation worker failed to start'));
+      return;
+    }
     let parsed: { value: unknown } | null = null;
     worker.onmessage = (event: MessageEvent<ValidationVerdict>) => {
       worker.terminate();
@@ -60,12 +126,17 @@ function validateInWorker(text: string): Promise<ValidationResult> {
     } catch {
       parsed = null; // the worker reports the syntax error with its message
     }
+    if (parsed) {
+      headStart(hooks.beforeShare, parsed.value);
+      shareEqualStrings(parsed.value);
+      headStart(hooks.afterShare, parsed.value);
+    }
   });
 }
 
 /** Parses and validates dataset text: in a worker when possible, else here. Never throws. */
 export async function validateDatasetText(text: string): Promise<ValidationResult> {
-  return compact(await validateAnywhere(text));
+  return validateWith(text, text.length < VALIDATE_HERE_BELOW_BYTES ? null : startValidator());
 }
 
 /** Shares equal strings of an accepted dataset (a large dataset repeats the same short strings thousands of times). */
@@ -74,19 +145,35 @@ function compact(result: ValidationResult): ValidationResult {
   return result;
 }
 
-async function validateAnywhere(text: string): Promise<ValidationResult> {
-  if (typeof Worker !== 'undefined') {
+/** Validates in the worker (then terminated) when given, falling back to this thread. */
+async function validateWith(
+  text: string,
+  validator: Validator | null,
+  hooks: ParsedHooks = {},
+): Promise<ValidationResult> {
+  if (validator) {
     try {
-      return await validateInWorker(text);
+      // The worker path has already shared the strings of its parse.
+      return await validateInWorker(text, validator, hooks);
     } catch {
+      validator.worker.terminate();
       // A worker that cannot start (CSP, old browser): validate here.
     }
   }
-  return validateHere(text);
+  return compact(await validateHere(text));
 }
 
-/** Fetches and validates a dataset. Never throws. */
-export async function fetchDataset(url: string, fetchImpl: typeof fetch = fetch): Promise<ValidationResult> {
+/**
+ * Fetches and validates a dataset. Never throws. The hooks get the parsed (not yet validated) value of a large
+ * dataset while a worker validates it, to start work that only pays off once it is accepted; they must not keep the
+ * value anywhere that outlives a rejection.
+ */
+export async function fetchDataset(
+  url: string,
+  fetchImpl: typeof fetch = fetch,
+  hooks: ParsedHooks = {},
+): Promise<ValidationResult> {
+  let validator: Validator | null = null;
   try {
     const response = await fetchImpl(url);
     if (!response.ok) {
@@ -96,16 +183,35 @@ export async function fetchDataset(url: string, fetchImpl: typeof fetch = fetch)
     if (length > MAX_DATASET_BYTES) {
       return { ok: false, issues: [{ pointer: '', message: `${url} is larger than the 64 MB limit` }] };
     }
-    const text = await response.text();
     const type = response.headers.get('content-type') ?? '';
+    // A large (or unknown-size: compressed) body is validated in a worker: start it now, so it loads while the body
+    // downloads. A body known to be small is validated here: fetch that code now.
+    if (length > 0 && length < VALIDATE_HERE_BELOW_BYTES) void import('../model/load').catch(() => undefined);
+    else if (!type.includes('text/html')) validator = startValidator();
+    const text = await response.text();
     if (type.includes('text/html') || /^\s*</.test(text.slice(0, 100))) {
       return {
         ok: false,
         issues: [{ pointer: '', message: `no dataset at ${url}: the server answered with a web page; check the path` }],
       };
     }
-    return await validateDatasetText(text);
+    try {
+      hooks.onText?.(text);
+    } catch {
+      // Only a head start.
+    }
+    if (validator && text.length < VALIDATE_HERE_BELOW_BYTES) {
+      // Small after all: validated here. The worker may still be loading its script (ending it now would cancel that
+      // request), so it is given nothing to check and ends once it has answered.
+      dismiss(validator.worker);
+      validator = null;
+    }
+    const handed = validator;
+    validator = null; // validateWith terminates it
+    return await validateWith(text, handed, hooks);
   } catch (error) {
     return { ok: false, issues: [{ pointer: '', message: `could not load ${url}: ${String(error)}` }] };
+  } finally {
+    validator?.worker.terminate();
   }
 }

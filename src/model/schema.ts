@@ -150,21 +150,29 @@ export function toPointer(path: readonly (string | number | symbol)[]): string {
   return path.map((p) => '/' + escapePointerToken(typeof p === 'symbol' ? String(p) : p)).join('');
 }
 
+/** Appends an issue for each forbidden key under `value`; `path` is where `value` is (restored on return). */
 function findForbiddenKeys(value: unknown, path: (string | number)[], out: DatasetIssue[], depth = 0): void {
   if (out.length >= 20) return;
   if (depth > 64) {
     out.push({ pointer: toPointer(path), message: 'nesting deeper than 64 levels' });
     return;
   }
+  // One path, extended and restored in place: a copy per node made a large dataset's check mostly garbage.
   if (Array.isArray(value)) {
-    value.forEach((v, i) => findForbiddenKeys(v, [...path, i], out, depth + 1));
+    value.forEach((v, i) => {
+      path.push(i);
+      findForbiddenKeys(v, path, out, depth + 1);
+      path.pop();
+    });
   } else if (value !== null && typeof value === 'object') {
     for (const key of Object.keys(value)) {
+      path.push(key);
       if (FORBIDDEN_KEYS.has(key)) {
-        out.push({ pointer: toPointer([...path, key]), message: `forbidden key "${key}"` });
+        out.push({ pointer: toPointer(path), message: `forbidden key "${key}"` });
       } else {
-        findForbiddenKeys((value as Record<string, unknown>)[key], [...path, key], out, depth + 1);
+        findForbiddenKeys((value as Record<string, unknown>)[key], path, out, depth + 1);
       }
+      path.pop();
     }
   }
 }

@@ -39,34 +39,52 @@ export interface LayoutInput {
 /** At most this many actors (the most mentioned) go through the force layout (≈ 1–1.5 s in the worker). */
 export const MAX_LAYOUT_NODES = 2000;
 
-const radiiFor = memoizeLast((dataset: Dataset, mentionCounts: Map<string, number>): Map<string, number> => {
+/** Node radius per actor id, from the mention counts. */
+export function radiiOf(dataset: Dataset, mentionCounts: Map<string, number>): Map<string, number> {
   let max = 0;
   for (const a of dataset.actors) max = Math.max(max, mentionCounts.get(a.id) ?? 0);
   return new Map(dataset.actors.map((a) => [a.id, radiusFor(mentionCounts.get(a.id) ?? 0, max)]));
-});
+}
+
+const radiiFor = memoizeLast(radiiOf);
 
 /** Node radius per actor id (for the whole dataset). */
 export const selectNodeRadii = (s: AppState): Map<string, number> => radiiFor(s.dataset, selectIndex(s).mentionCounts);
 
-const layoutInputFor = memoizeLast(
-  (dataset: Dataset, radii: Map<string, number>, mentionCounts: Map<string, number>): LayoutInput => {
-    const seen = new Set<string>();
-    const links: LayoutInput['links'] = [];
-    for (const r of dataset.relations) {
-      if (r.source === r.target) continue;
-      const key = pairKey(r.source, r.target);
-      if (seen.has(key)) continue;
-      seen.add(key);
-      links.push({ source: r.source, target: r.target });
-    }
-    const all = dataset.actors.map((a) => ({ id: a.id, r: radii.get(a.id) ?? 6 }));
-    if (all.length <= MAX_LAYOUT_NODES) return { nodes: all, links, rest: [] };
-    const ranked = [...all].sort(
-      (a, b) => (mentionCounts.get(b.id) ?? 0) - (mentionCounts.get(a.id) ?? 0) || (a.id < b.id ? -1 : 1),
-    );
-    return { nodes: ranked.slice(0, MAX_LAYOUT_NODES), links, rest: ranked.slice(MAX_LAYOUT_NODES) };
-  },
-);
+/** Mentions per actor id (the same counts as the index's mentionCounts, without building the index). */
+export function mentionCountsOf(dataset: Dataset): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const m of dataset.mentions) counts.set(m.actorId, (counts.get(m.actorId) ?? 0) + 1);
+  return counts;
+}
+
+/**
+ * What the layout runs on, from the dataset alone (pure: the layout worker builds the same input from the dataset
+ * text while this thread is still parsing and indexing it).
+ */
+export function layoutInputOf(
+  dataset: Dataset,
+  radii: Map<string, number>,
+  mentionCounts: Map<string, number>,
+): LayoutInput {
+  const seen = new Set<string>();
+  const links: LayoutInput['links'] = [];
+  for (const r of dataset.relations) {
+    if (r.source === r.target) continue;
+    const key = pairKey(r.source, r.target);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    links.push({ source: r.source, target: r.target });
+  }
+  const all = dataset.actors.map((a) => ({ id: a.id, r: radii.get(a.id) ?? 6 }));
+  if (all.length <= MAX_LAYOUT_NODES) return { nodes: all, links, rest: [] };
+  const ranked = [...all].sort(
+    (a, b) => (mentionCounts.get(b.id) ?? 0) - (mentionCounts.get(a.id) ?? 0) || (a.id < b.id ? -1 : 1),
+  );
+  return { nodes: ranked.slice(0, MAX_LAYOUT_NODES), links, rest: ranked.slice(MAX_LAYOUT_NODES) };
+}
+
+const layoutInputFor = memoizeLast(layoutInputOf);
 
 /** What the layout runs on: all actors and all actor pairs of the dataset (not just the visible ones). */
 export const selectLayoutInput = (s: AppState): LayoutInput =>

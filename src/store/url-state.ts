@@ -61,8 +61,16 @@ function fnv1a(text: string): string {
   return (h >>> 0).toString(16).padStart(8, '0');
 }
 
-/** A short key naming a dataset (its name, document ids and counts), so a link can tell it was made elsewhere. */
+/** Keys computed so far, per dataset object (datasets are never changed in place). */
+const datasetKeys = new WeakMap<Dataset, string>();
+
+/**
+ * A short key naming a dataset (its name, document ids and counts), so a link can tell it was made elsewhere.
+ * Computed once per dataset: every view fragment written (each selection) names its dataset.
+ */
 export function datasetKey(dataset: Dataset): string {
+  const cached = datasetKeys.get(dataset);
+  if (cached !== undefined) return cached;
   const parts = [
     dataset.name,
     String(dataset.documents.length),
@@ -70,7 +78,9 @@ export function datasetKey(dataset: Dataset): string {
     String(dataset.events.length),
     ...dataset.documents.map((d) => d.id),
   ];
-  return fnv1a(parts.join('\u0000'));
+  const key = fnv1a(parts.join('\u0000'));
+  datasetKeys.set(dataset, key);
+  return key;
 }
 
 const pad = (n: number, w: number): string => String(n).padStart(w, '0');

@@ -52,6 +52,24 @@ export function ticksFor(nodeCount: number): number {
   return Math.max(60, Math.round(300 * Math.pow(200 / nodeCount, 0.68)));
 }
 
+/** The seed of the network layout (export/figure-network.ts FIGURE_LAYOUT_SEED is the same; a test keeps them equal). */
+export const LAYOUT_SEED = 20240601;
+
+/** The options the panel's layout runs with, for this many connected (force-laid-out) nodes. */
+export function layoutOptionsFor(nodeCount: number): LayoutOptions {
+  return { seed: LAYOUT_SEED, ticks: ticksFor(nodeCount), ...areaFor(nodeCount) };
+}
+
+/** How many of the force-laid-out nodes have a link (the isolated ones go in a grid, not in the simulation). */
+export function countConnected(input: { nodes: readonly LayoutNode[]; links: readonly LayoutLink[] }): number {
+  const linked = new Set<string>();
+  for (const l of input.links) {
+    linked.add(l.source);
+    linked.add(l.target);
+  }
+  return input.nodes.filter((x) => linked.has(x.id)).length;
+}
+
 /** A square-ish layout area that grows with the node count. */
 export function areaFor(nodeCount: number): { width: number; height: number } {
   const side = Math.max(400, Math.round(Math.sqrt(Math.max(1, nodeCount)) * 70));

@@ -1,5 +1,18 @@
-/** Runs computeLayout off the main thread; one request in, one Map of positions out. */
-import { layoutGraph, type LayoutLink, type LayoutNode, type LayoutOptions } from './layout';
+/**
+ * Runs computeLayout off the main thread: one request in, one Map of positions out. The request is the layout input,
+ * or the dataset's JSON text: then the worker parses it and builds the input itself (the same pure builders as the
+ * selectors), so the layout starts while the main thread is still parsing and indexing the dataset.
+ */
+import type { Dataset } from '../../model/schema';
+import { layoutInputOf, mentionCountsOf, radiiOf } from '../../store/selectors-network';
+import {
+  countConnected,
+  layoutGraph,
+  layoutOptionsFor,
+  type LayoutLink,
+  type LayoutNode,
+  type LayoutOptions,
+} from './layout';
 
 export interface LayoutRequest {
   nodes: LayoutNode[];
@@ -9,7 +22,26 @@ export interface LayoutRequest {
   rest?: LayoutNode[];
 }
 
-self.onmessage = (event: MessageEvent<LayoutRequest>) => {
-  const { nodes, links, options, rest = [] } = event.data;
+/** The dataset as JSON text (not yet validated: a text that cannot be laid out answers null). */
+export interface LayoutFromTextRequest {
+  text: string;
+}
+
+self.onmessage = (event: MessageEvent<LayoutRequest | LayoutFromTextRequest>) => {
+  const data = event.data;
+  if ('text' in data) {
+    let positions = null;
+    try {
+      const dataset = JSON.parse(data.text) as Dataset;
+      const counts = mentionCountsOf(dataset);
+      const input = layoutInputOf(dataset, radiiOf(dataset, counts), counts);
+      positions = layoutGraph(input.nodes, input.links, layoutOptionsFor(countConnected(input)), input.rest);
+    } catch {
+      positions = null;
+    }
+    self.postMessage(positions);
+    return;
+  }
+  const { nodes, links, options, rest = [] } = data;
   self.postMessage(layoutGraph(nodes, links, options, rest));
 };

@@ -5,18 +5,15 @@
  */
 import { useEffect, useState } from 'react';
 import type { LayoutInput } from '../../store/selectors-network';
-import { areaFor, layoutGraph, ticksFor, type LayoutOptions, type Positions } from './layout';
-import type { LayoutRequest } from './layout.worker';
+import { countConnected, layoutGraph, layoutOptionsFor, type Positions } from './layout';
+import type { LayoutFromTextRequest, LayoutRequest } from './layout.worker';
+
+export { LAYOUT_SEED, layoutOptionsFor } from './layout';
 
 /** Laid out on the main thread up to this many actors (≈ 20 ms), in a worker beyond. */
 export const SYNC_LAYOUT_MAX = 60;
-export const LAYOUT_SEED = 20240601;
 
 const cache = new WeakMap<LayoutInput, Positions>();
-
-export function layoutOptionsFor(nodeCount: number): LayoutOptions {
-  return { seed: LAYOUT_SEED, ticks: ticksFor(nodeCount), ...areaFor(nodeCount) };
-}
 
 function layoutNow(input: LayoutInput): Positions {
   const cached = cache.get(input);
@@ -31,12 +28,7 @@ const connectedCounts = new WeakMap<LayoutInput, number>();
 function connectedCount(input: LayoutInput): number {
   let n = connectedCounts.get(input);
   if (n === undefined) {
-    const linked = new Set<string>();
-    for (const l of input.links) {
-      linked.add(l.source);
-      linked.add(l.target);
-    }
-    n = input.nodes.filter((x) => linked.has(x.id)).length;
+    n = countConnected(input);
     connectedCounts.set(input, n);
   }
   return n;
@@ -44,24 +36,72 @@ function connectedCount(input: LayoutInput): number {
 
 const canUseWorker = (): boolean => typeof Worker !== 'undefined';
 
-/** The positions for `input`, or null while a worker is computing them. */
-export function useLayout(input: LayoutInput): Positions | null {
-  const sync = input.nodes.length <= SYNC_LAYOUT_MAX || !canUseWorker();
-  const cached = cache.get(input) ?? (sync ? layoutNow(input) : undefined);
-  const [result, setResult] = useState<{ input: LayoutInput; positions: Positions } | null>(null);
+/** Layouts running in a worker, by input (one worker per input, however many ask). */
+const running = new WeakMap<LayoutInput, Promise<Positions>>();
 
-  useEffect(() => {
-    if (cached) return;
-    const worker = new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module' });
+/** A layout worker started ahead of need (see prewarmLayoutWorker), and whether it failed meanwhile. */
+let spare: { worker: Worker; failed: boolean } | null = null;
+
+const newWorker = (): Worker => new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module' });
+
+/**
+ * Starts a layout worker before there is anything to lay out (the app calls this while the dataset loads), so its
+ * script is loaded and compiled by the time the layout is asked for.
+ */
+export function prewarmLayoutWorker(): void {
+  if (spare || !canUseWorker()) return;
+  try {
+    const worker = newWorker();
+    const warm = { worker, failed: false };
+    worker.onerror = (event) => {
+      event.preventDefault();
+      warm.failed = true;
+    };
+    spare = warm;
+  } catch {
+    spare = null;
+  }
+}
+
+/** Stops the prewarmed worker when nothing will use it. */
+function releaseSpare(): void {
+  spare?.worker.terminate();
+  spare = null;
+}
+
+/** The prewarmed worker if it is still healthy, else a new one. */
+function takeWorker(): Worker {
+  const warm = spare;
+  spare = null;
+  if (warm && !warm.failed) return warm.worker;
+  warm?.worker.terminate();
+  return newWorker();
+}
+
+/** The positions for `input` from a worker (started once per input), or from this thread if no worker can run. */
+function layoutInWorker(input: LayoutInput): Promise<Positions> {
+  const cached = cache.get(input);
+  if (cached) return Promise.resolve(cached);
+  let promise = running.get(input);
+  if (promise) return promise;
+  promise = new Promise<Positions>((resolve) => {
+    let worker: Worker;
+    try {
+      worker = takeWorker();
+    } catch {
+      resolve(layoutNow(input));
+      return;
+    }
     worker.onmessage = (event: MessageEvent<Positions>) => {
       cache.set(input, event.data);
-      setResult({ input, positions: event.data });
       worker.terminate();
+      resolve(event.data);
     };
-    worker.onerror = () => {
+    worker.onerror = (event) => {
       // A worker that cannot start (CSP, old browser): fall back to the main thread once.
+      event.preventDefault();
       worker.terminate();
-      setResult({ input, positions: layoutNow(input) });
+      resolve(layoutNow(input));
     };
     const request: LayoutRequest = {
       nodes: input.nodes,
@@ -70,7 +110,94 @@ export function useLayout(input: LayoutInput): Positions | null {
       rest: input.rest,
     };
     worker.postMessage(request);
-    return () => worker.terminate();
+  });
+  running.set(input, promise);
+  void promise.then(() => running.delete(input));
+  return promise;
+}
+
+/**
+ * Starts laying out `input` in a worker now, before any graph asks for it (the app calls this as soon as a dataset
+ * is loaded, so the layout runs while the panels render). Tiny graphs, laid out synchronously, are left alone.
+ */
+export function prefetchLayout(input: LayoutInput): void {
+  if (input.nodes.length <= SYNC_LAYOUT_MAX || !canUseWorker()) {
+    releaseSpare();
+    return;
+  }
+  void layoutInWorker(input);
+}
+
+/** A layout started from a dataset's JSON text, waiting to be tied to the input later built from the same dataset. */
+export interface TextLayout {
+  /**
+   * Makes the text's layout the one for `input` (which must come from the same dataset). When the worker could not
+   * lay the text out, `input` is laid out as usual.
+   */
+  adopt: (input: LayoutInput) => void;
+}
+
+/**
+ * Starts laying out the dataset in `text` (JSON, not yet validated) in a worker, which parses it and builds the same
+ * input as selectLayoutInput: the layout then runs while this thread is still parsing, indexing and rendering.
+ */
+export function layoutFromText(text: string): TextLayout {
+  if (!canUseWorker()) return { adopt: prefetchLayout };
+  // The text is posted here, outside every closure: `adopt` lives as long as the app, and must not keep it alive.
+  let worker: Worker | null;
+  try {
+    worker = takeWorker();
+    const request: LayoutFromTextRequest = { text };
+    worker.postMessage(request);
+  } catch {
+    worker = null;
+  }
+  const started = worker;
+  const positions = new Promise<Positions | null>((resolve) => {
+    if (!started) {
+      resolve(null);
+      return;
+    }
+    started.onmessage = (event: MessageEvent<Positions | null>) => {
+      started.terminate();
+      resolve(event.data);
+    };
+    started.onerror = (event) => {
+      event.preventDefault();
+      started.terminate();
+      resolve(null);
+    };
+  });
+  return {
+    adopt(input) {
+      if (cache.has(input) || running.has(input)) return;
+      if (input.nodes.length <= SYNC_LAYOUT_MAX) return; // laid out here when shown
+      const promise = positions.then((result) => {
+        running.delete(input);
+        if (!result) return layoutInWorker(input);
+        cache.set(input, result);
+        return result;
+      });
+      running.set(input, promise);
+    },
+  };
+}
+
+/** The positions for `input`, or null while a worker is computing them. */
+export function useLayout(input: LayoutInput): Positions | null {
+  const sync = input.nodes.length <= SYNC_LAYOUT_MAX || !canUseWorker();
+  const cached = cache.get(input) ?? (sync ? layoutNow(input) : undefined);
+  const [result, setResult] = useState<{ input: LayoutInput; positions: Positions } | null>(null);
+
+  useEffect(() => {
+    if (cached) return undefined;
+    let active = true;
+    void layoutInWorker(input).then((positions) => {
+      if (active) setResult({ input, positions });
+    });
+    return () => {
+      active = false;
+    };
   }, [input, cached]);
 
   return cached ?? (result?.input === input ? result.positions : null);

@@ -182,7 +182,7 @@ function shortTitle(doc: DocumentRecord): string {
  * such an actor, and a long task).
  */
 export const FIRST_ACTOR_DOCS = 40;
-const ACTOR_DOCS_STEP = 400;
+const ACTOR_DOCS_STEP = 150;
 
 /** Keyed by the actor (a new actor's list replaces the old one as a whole, and starts again from the first rows). */
 const ActorDocuments = memo(function ActorDocuments({

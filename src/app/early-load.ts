@@ -1,0 +1,68 @@
+/**
+ * The start of loading, begun as soon as the bundle runs (boot.ts) rather than in the app's first effect, which
+ * React runs only after the first render and paint: the dataset's download and validation, the stories saved in this
+ * browser, and the network layout's worker. The app picks up what was started (startLoad returns the same load).
+ */
+import type { Dataset, DatasetIssue, ValidationResult } from '../model/schema';
+import type { LayoutInput } from '../store/selectors-network';
+import { layoutFromText, prefetchLayout, prewarmLayoutWorker, type TextLayout } from '../panels/network/use-layout';
+import { selectTimelineModel } from '../panels/timeline/select-timeline-model';
+import { createAppStore } from '../store/create-app-store';
+import { selectGraphSubset, selectLayoutInput } from '../store/selectors-network';
+import type { LoadResult } from '../story/story-storage';
+import { initialStories } from '../story/use-story-persistence';
+import { datasetUrlFromLocation, fetchDataset, type ParsedHooks } from './load-dataset';
+
+export interface StartedLoad {
+  /** The dataset URL asked for (the bundled dataset's when none or a bad one was). */
+  url: string;
+  /** Why a `?dataset=` parameter was not used. */
+  issue?: DatasetIssue;
+  dataset: Promise<ValidationResult>;
+  stories: Promise<LoadResult>;
+  /** Starts (or ties to the layout already started from the dataset text) the network layout of `input`. */
+  layout: (input: LayoutInput) => void;
+}
+
+/** The network layout started from the dataset text (see layoutFromText). */
+let textLayout: TextLayout | null = null;
+
+const layout = (input: LayoutInput): void => {
+  if (textLayout) textLayout.adopt(input);
+  else prefetchLayout(input);
+};
+
+/**
+ * Work begun before the dataset is validated; a rejected dataset only wasted it. As soon as the text arrives, the
+ * network layout (the longest job) starts in its worker from the text. For a large dataset, while the worker
+ * validates it, this thread works on its parsed value: the selectors memoise on the same objects, so the store built
+ * once the dataset is accepted finds the work done. First the lookups (and the layout input, tied to the layout
+ * already running), then, once the strings are shared, the timeline and the graph of the default view.
+ */
+const headStart: ParsedHooks = {
+  onText: (text) => {
+    textLayout = layoutFromText(text);
+  },
+  beforeShare: (value) => {
+    layout(selectLayoutInput(createAppStore(value as Dataset).getState()));
+  },
+  afterShare: (value) => {
+    const state = createAppStore(value as Dataset).getState();
+    selectTimelineModel(state);
+    selectGraphSubset(state);
+  },
+};
+
+let started: StartedLoad | null = null;
+
+/** Starts loading the dataset of this page's URL, once; later calls return the same load. */
+export function startLoad(): StartedLoad {
+  if (started) return started;
+  const { url, issue } = datasetUrlFromLocation(window.location);
+  // The saved stories are read, and the network layout's worker starts, while the dataset loads.
+  const stories = initialStories();
+  prewarmLayoutWorker();
+  started = { url, dataset: fetchDataset(url, fetch, headStart), stories, layout };
+  if (issue) started.issue = issue;
+  return started;
+}
