@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../model/schema';
 import { smallDataset } from '../test/fixtures/small-dataset';
 import { createAppStore } from './create-app-store';
-import { MAX_GRAPH_NODES, radiusFor, selectGraphSubset, selectLayoutInput } from './selectors-network';
+import { selectIndex } from './selectors';
+import {
+  layoutInputOf,
+  MAX_GRAPH_NODES,
+  mentionCountsOf,
+  radiiOf,
+  radiusFor,
+  selectGraphSubset,
+  selectLayoutInput,
+} from './selectors-network';
 
 describe('network selectors', () => {
   it('lays out every actor and one link per pair, whatever the filters', () => {
@@ -14,6 +23,14 @@ describe('network selectors', () => {
     expect(before.links.filter((l) => [l.source, l.target].sort().join() === 'a-northland,a-southland')).toHaveLength(
       1,
     );
+  });
+
+  it('builds the same layout input from the raw dataset as the store does (the layout worker relies on it)', () => {
+    const raw = JSON.parse(JSON.stringify(smallDataset)) as Dataset;
+    const counts = mentionCountsOf(raw);
+    const state = createAppStore(smallDataset).getState();
+    expect(counts).toEqual(selectIndex(state).mentionCounts);
+    expect(layoutInputOf(raw, radiiOf(raw, counts), counts)).toEqual(selectLayoutInput(state));
   });
 
   it('sizes nodes by mentions', () => {
