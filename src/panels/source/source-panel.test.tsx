@@ -4,7 +4,7 @@ import { StoreProvider } from '../../app/store-provider';
 import type { Dataset } from '../../model/schema';
 import { createAppStore, type AppStore } from '../../store/create-app-store';
 import { smallDataset } from '../../test/fixtures/small-dataset';
-import { SourcePanel } from './source-panel';
+import { ACTOR_DOCS_STEP, FIRST_ACTOR_DOCS, SourcePanel } from './source-panel';
 
 const scrollIntoView = vi.fn();
 
@@ -151,5 +151,38 @@ describe('SourcePanel', () => {
     await new Promise((r) => requestAnimationFrame(() => r(null)));
     await new Promise((r) => setTimeout(r, 20));
     expect(performance.getEntriesByName('source:updated').length).toBeGreaterThan(0);
+  });
+  it("lists a hub actor's first documents, and more only when asked (or scrolled to), never all at once", () => {
+    const copies = FIRST_ACTOR_DOCS + ACTOR_DOCS_STEP + 5;
+    const docA = smallDataset.documents.find((d) => d.id === 'doc-a');
+    if (!docA) throw new Error('fixture: doc-a');
+    const extra = Array.from({ length: copies }, (_, i) => ({ ...docA, id: `copy-${String(i).padStart(3, '0')}` }));
+    const dataset: Dataset = {
+      ...smallDataset,
+      documents: [...smallDataset.documents, ...extra],
+      mentions: [
+        ...smallDataset.mentions,
+        ...extra.flatMap((d) =>
+          smallDataset.mentions.filter((m) => m.docId === 'doc-a').map((m) => ({ ...m, docId: d.id })),
+        ),
+      ],
+    };
+    const store = renderPanel(dataset);
+    act(() => store.getState().selectActor('a-berg'));
+    const list = screen.getByRole('navigation', { name: 'Documents mentioning Anna Berg' });
+    const total = copies + 2; // doc-a and doc-c name her too
+    expect(list).toHaveTextContent(`Anna Berg is mentioned in ${total} documents`);
+    const rows = () => within(list).getAllByRole('listitem').length;
+    expect(rows()).toBe(FIRST_ACTOR_DOCS + 1); // the first rows and the "Show more" row
+    fireEvent.click(
+      within(list).getByRole('button', {
+        name: `Show ${ACTOR_DOCS_STEP} more (${FIRST_ACTOR_DOCS} of ${total} shown)`,
+      }),
+    );
+    expect(rows()).toBe(FIRST_ACTOR_DOCS + ACTOR_DOCS_STEP + 1);
+    const rest = total - FIRST_ACTOR_DOCS - ACTOR_DOCS_STEP;
+    fireEvent.click(within(list).getByRole('button', { name: new RegExp(`^Show ${rest} more`) }));
+    expect(rows()).toBe(total);
+    expect(within(list).queryByRole('button', { name: /^Show \d+ more/ })).toBeNull();
   });
 });

@@ -176,13 +176,13 @@ function shortTitle(doc: DocumentRecord): string {
 }
 
 /**
- * Documents listed in the first render of a selection, then added per step. A hub actor is mentioned in hundreds
- * or thousands of documents, but the list box shows three rows: the rest are added in steps, each in a task after
- * the previous one has been painted (building and laying out them all at once was the largest part of selecting
- * such an actor, and a long task).
+ * Documents listed when an actor is selected, and how many more each step adds. A hub actor is mentioned in hundreds
+ * or thousands of documents, but the list box shows three rows: more rows are built only as the list is scrolled
+ * towards its end (or its "Show more" button is used). Building them all, even in steps after each paint, kept
+ * thousands of rows in the DOM, and tearing them down on the next selection was a long task.
  */
 export const FIRST_ACTOR_DOCS = 40;
-const ACTOR_DOCS_STEP = 150;
+export const ACTOR_DOCS_STEP = 80;
 
 /** Keyed by the actor (a new actor's list replaces the old one as a whole, and starts again from the first rows). */
 const ActorDocuments = memo(function ActorDocuments({
@@ -198,18 +198,19 @@ const ActorDocuments = memo(function ActorDocuments({
 }) {
   const [limit, setLimit] = useState(FIRST_ACTOR_DOCS);
   const partial = docs.length > limit;
+  const moreRef = useRef<HTMLLIElement>(null);
+  const showMore = useCallback(() => setLimit((n) => n + ACTOR_DOCS_STEP), []);
   useEffect(() => {
-    if (!partial) return;
-    // After the next paint: a frame callback, then a task.
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => setLimit((n) => n + ACTOR_DOCS_STEP), 0);
+    const more = moreRef.current;
+    if (!partial || !more || typeof IntersectionObserver === 'undefined') return undefined;
+    // The list box scrolls: grow when its last rows (within about two box heights) come into view.
+    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && showMore(), {
+      root: more.parentElement,
+      rootMargin: '0px 0px 200% 0px',
     });
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
-  }, [limit, partial]);
+    observer.observe(more);
+    return () => observer.disconnect();
+  }, [limit, partial, showMore]);
   const shown = partial ? docs.slice(0, limit) : docs;
   return (
     <nav className="actor-docs" aria-label={`Documents mentioning ${actor.name}`}>
@@ -234,6 +235,13 @@ const ActorDocuments = memo(function ActorDocuments({
             </button>
           </li>
         ))}
+        {partial && (
+          <li ref={moreRef}>
+            <button type="button" className="actor-doc actor-docs-more" onClick={showMore}>
+              {`Show ${Math.min(ACTOR_DOCS_STEP, docs.length - limit)} more (${limit} of ${docs.length} shown)`}
+            </button>
+          </li>
+        )}
       </ul>
     </nav>
   );
