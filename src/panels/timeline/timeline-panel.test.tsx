@@ -12,6 +12,8 @@ import {
 } from './timeline-controller';
 import type { TimelineModel } from './to-timeline-items';
 import { TimelinePanel } from './timeline-panel';
+import { DEFER_ITEMS_ABOVE } from './use-timeline';
+import type { Dataset } from '../../model/schema';
 
 vi.mock('./timeline-controller', () => ({ createTimelineController: vi.fn() }));
 
@@ -120,6 +122,55 @@ describe('TimelinePanel', () => {
     expect(live().zoomIn).toHaveBeenCalledOnce();
     expect(live().zoomOut).toHaveBeenCalledOnce();
     expect(live().fit).toHaveBeenCalledOnce();
+  });
+});
+
+/** The small dataset's events repeated (fresh ids) until there are more than DEFER_ITEMS_ABOVE. */
+function largeDataset(): Dataset {
+  const copies = Math.ceil((DEFER_ITEMS_ABOVE + 1) / smallDataset.events.length);
+  const events = Array.from({ length: copies }, (_, k) =>
+    smallDataset.events.map((e) => ({ ...e, id: `${e.id}-${String(k).padStart(4, '0')}` })),
+  ).flat();
+  return { ...smallDataset, events };
+}
+
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('timeline items of a large dataset', () => {
+  it('are handed over in a task after the selection, with the count, and selections still pass at once', async () => {
+    const dataset = largeDataset();
+    const store = createAppStore(dataset);
+    renderPanel(store);
+    const c = live();
+    expect(lastModel(c).entries).toHaveLength(dataset.events.length);
+    expect(screen.getByText(`${dataset.events.length} events`)).toBeInTheDocument();
+
+    act(() => store.getState().selectActor('a-berg'));
+    // Same task: the chip shows at once; the items (and the count that describes them) wait.
+    expect(screen.getByText(/Filtered by/)).toHaveTextContent('Filtered by Anna Berg');
+    expect(lastModel(c).entries).toHaveLength(dataset.events.length);
+    await act(nextTask);
+    const bergEvents = dataset.events.filter((e) => e.actorIds.includes('a-berg')).length;
+    expect(lastModel(c).entries).toHaveLength(bergEvents);
+    expect(screen.getByText(`${bergEvents} events`)).toBeInTheDocument();
+
+    // An event selection alone does not rebuild the items and reaches the widget in the same task.
+    const calls = vi.mocked(c.setItems).mock.calls.length;
+    act(() => created.at(-1)!.options.onSelect('e-meet-0001'));
+    expect(c.setSelection).toHaveBeenLastCalledWith(['e-meet-0001']);
+    await act(nextTask);
+    expect(vi.mocked(c.setItems).mock.calls.length).toBe(calls);
+  });
+
+  it('hands over nothing once unmounted, though the task was already due', async () => {
+    const store = createAppStore(largeDataset());
+    const view = renderPanel(store);
+    const c = live();
+    const calls = vi.mocked(c.setItems).mock.calls.length;
+    act(() => store.getState().selectActor('a-berg'));
+    view.unmount();
+    await nextTask();
+    expect(vi.mocked(c.setItems).mock.calls.length).toBe(calls);
   });
 });
 

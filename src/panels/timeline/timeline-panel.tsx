@@ -5,7 +5,6 @@ import { useId } from 'react';
 import { selectSelectedActor } from '../../store/selectors';
 import type { AppState, LaneMode } from '../../store/types';
 import { useAppStore, useAppStoreApi } from '../../store/use-app-store';
-import { selectTimelineModel } from './select-timeline-model';
 import { formatRange } from './to-timeline-items';
 import { useTimeline } from './use-timeline';
 
@@ -17,17 +16,14 @@ const LANE_MODES: { value: LaneMode; label: string; legend: string }[] = [
 
 const selectLaneMode = (s: AppState): LaneMode => s.laneMode;
 const selectTimeWindow = (s: AppState): AppState['timeWindow'] => s.timeWindow;
-const selectEntryCount = (s: AppState): number => selectTimelineModel(s).entries.length;
-const selectUndatedCount = (s: AppState): number => selectTimelineModel(s).undated;
 
 export function TimelinePanel() {
   const storeApi = useAppStoreApi();
-  const { containerRef, controls } = useTimeline();
+  const { containerRef, controls, counts } = useTimeline();
+  const { count, undated } = counts;
   const laneMode = useAppStore(selectLaneMode);
   const selectedActor = useAppStore(selectSelectedActor);
   const timeWindow = useAppStore(selectTimeWindow);
-  const count = useAppStore(selectEntryCount);
-  const undated = useAppStore(selectUndatedCount);
   const hintId = useId();
   const laneSelectId = useId();
   const laneLegend = LANE_MODES.find((m) => m.value === laneMode)?.legend ?? '';
