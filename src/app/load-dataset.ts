@@ -3,7 +3,7 @@ import type { Dataset, DatasetIssue, ValidationResult } from '../model/schema';
 import { MAX_DATASET_BYTES } from '../model/schema-constants';
 import type { ValidationVerdict } from '../model/validate.worker';
 import bundledDatasetUrl from '../../data/dataset.json?url';
-import { shareEqualStrings } from './share-strings';
+import { DATASET_UNIQUE_KEYS, shareEqualStrings } from './share-strings';
 
 export { bundledDatasetUrl };
 
@@ -128,7 +128,7 @@ function validateInWorker(text: string, validator: Validator, hooks: ParsedHooks
     }
     if (parsed) {
       headStart(hooks.beforeShare, parsed.value);
-      shareEqualStrings(parsed.value);
+      shareEqualStrings(parsed.value, DATASET_UNIQUE_KEYS);
       headStart(hooks.afterShare, parsed.value);
     }
   });
@@ -141,7 +141,7 @@ export async function validateDatasetText(text: string): Promise<ValidationResul
 
 /** Shares equal strings of an accepted dataset (a large dataset repeats the same short strings thousands of times). */
 function compact(result: ValidationResult): ValidationResult {
-  if (result.ok) shareEqualStrings(result.dataset);
+  if (result.ok) shareEqualStrings(result.dataset, DATASET_UNIQUE_KEYS);
   return result;
 }
 

@@ -4,7 +4,7 @@
  * Every panel reads these, which is what keeps the three panels in agreement.
  */
 import { pairKey } from '../model/graph';
-import type { Actor, Dataset, DatasetEvent, DocumentRecord, Mention, Relation } from '../model/schema';
+import type { Actor, Dataset, DatasetEvent, DocumentRecord, EventDate, Mention, Relation } from '../model/schema';
 import { dateRange, overlaps, type TimeRange } from '../model/time';
 import type { AppState, Filters } from './types';
 
@@ -48,16 +48,19 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-/** Returns a function that maps equal ranges to one object (the first seen). Kept outside buildIndex's scope so the
- * lookup table is dropped once the index is built. */
-function rangeInterner(): (range: TimeRange | undefined) => TimeRange | undefined {
-  const byKey = new Map<string, TimeRange>();
-  return (range) => {
-    if (!range) return undefined;
-    const key = `${range.start}:${range.end}`;
-    const existing = byKey.get(key);
-    if (existing) return existing;
-    byKey.set(key, range);
+/**
+ * Returns a function giving the range of a date, one object per distinct date: many events fall on the same dates, a
+ * range costs an object and two boxed numbers, and parsing each date again was most of the index's time at 100k
+ * events. Kept outside buildIndex's scope so the lookup table is dropped once the index is built.
+ */
+function rangeCache(): (date: Pick<EventDate, 'start' | 'end' | 'precision'>) => TimeRange | undefined {
+  const byDate = new Map<string, TimeRange | null>();
+  return (date) => {
+    const key = `${date.start}|${date.end ?? ''}|${date.precision}`;
+    const known = byDate.get(key);
+    if (known !== undefined) return known ?? undefined;
+    const range = dateRange(date);
+    byDate.set(key, range ?? null);
     return range;
   };
 }
@@ -72,7 +75,7 @@ export function buildIndex(dataset: Dataset): DatasetIndex {
   const eventsByActor = new Map<string, DatasetEvent[]>();
   // Equal ranges share one (read-only) object: many events fall on the same dates, and each range costs an object
   // and two boxed numbers.
-  const shared = rangeInterner();
+  const rangeOf = rangeCache();
   const eventRanges = new Map<string, TimeRange>();
   for (const e of dataset.events) {
     for (const a of e.actorIds) {
@@ -80,7 +83,7 @@ export function buildIndex(dataset: Dataset): DatasetIndex {
       const list = eventsByActor.get(a);
       if (list?.[list.length - 1] !== e) push(eventsByActor, a, e);
     }
-    const range = shared(dateRange(e.date));
+    const range = rangeOf(e.date);
     if (range) eventRanges.set(e.id, range);
   }
   const eventSearchText = {
@@ -92,7 +95,7 @@ export function buildIndex(dataset: Dataset): DatasetIndex {
   const relationRanges = new Map<string, TimeRange>();
   for (const r of dataset.relations) {
     // Only relations with their own date: the others take their event's range (see relationRange).
-    const range = r.date ? shared(dateRange(r.date)) : undefined;
+    const range = r.date ? rangeOf(r.date) : undefined;
     if (range) relationRanges.set(r.id, range);
   }
   const mentionCounts = new Map<string, number>();
