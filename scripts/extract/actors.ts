@@ -518,6 +518,13 @@ function closedClass(word: string): boolean {
   return CLOSED_CLASS.has(lower) && (word.length === 1 || word !== word.toUpperCase());
 }
 
+/**
+ * wink's verdict per input string. Safe to reuse: the input is all wink sees, and with atomic tokens its tags do not
+ * depend on the documents read before (see initialIsProperNoun), so a repeated window always gets the same tag.
+ */
+const PROPN_CACHE = new Map<string, boolean>();
+const PROPN_CACHE_MAX = 200_000;
+
 /** Tokens wink reads after the first word of a clause to tag it: enough right context for its tagger. */
 const WINK_WINDOW = 8;
 
@@ -540,9 +547,14 @@ function initialIsProperNoun(toks: readonly Tok[], i: number): boolean {
       j++;
     } else parts.push(t.text);
   }
-  const doc = wink.readDoc(parts.join(' '));
+  const input = parts.join(' ');
+  const known = PROPN_CACHE.get(input);
+  if (known !== undefined) return known;
+  const doc = wink.readDoc(input);
   const first: unknown = doc.tokens().itemAt(0)?.out(POS);
-  return first === 'PROPN';
+  const propn = first === 'PROPN';
+  if (PROPN_CACHE.size < PROPN_CACHE_MAX) PROPN_CACHE.set(input, propn);
+  return propn;
 }
 
 /** Capitalised chunks of a piece of text, as [start, end) spans in the document. */

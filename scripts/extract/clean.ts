@@ -73,8 +73,9 @@ const READ_MORE =
   /^(?:read more|related(?: articles| stories| news)?|see also|also read|more from|recommended|you may also like)\b/iu;
 const ROLE_LINE_MAX = 120;
 
-function sameText(a: string, b: string): boolean {
-  return a.toLowerCase().replace(/\s+/gu, ' ') === b.toLowerCase().replace(/\s+/gu, ' ');
+/** Lines compare as the same text when these keys are equal (case and whitespace runs ignored). */
+function sameTextKey(a: string): string {
+  return a.toLowerCase().replace(/\s+/gu, ' ');
 }
 
 /** Page furniture spans by general rules, sorted by start, non-overlapping. */
@@ -82,7 +83,8 @@ export function findFurniture(text: string): Furniture[] {
   const lines = linesOf(text);
   const kinds: (Furniture['kind'] | undefined)[] = lines.map(() => undefined);
   const n = lines.length;
-  const headlines: string[] = [];
+  // Keys (sameTextKey) of the headline-like lines seen so far: a set lookup instead of comparing with each of them.
+  const headlines = new Set<string>();
 
   // Trailing teaser block: bullets and their indented continuations.
   let teaserFrom = n;
@@ -145,8 +147,9 @@ export function findFurniture(text: string): Furniture[] {
       continue;
     }
     if (t.length <= 200 && !HEADLINE_LIKE.test(t)) {
-      if (headlines.some((h) => sameText(h, t))) kinds[i] ??= 'headline';
-      else headlines.push(t);
+      const key = sameTextKey(t);
+      if (headlines.has(key)) kinds[i] ??= 'headline';
+      else headlines.add(key);
     }
   }
 

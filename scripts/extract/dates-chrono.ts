@@ -160,6 +160,22 @@ const END_OF_PREFIX_RE = /\b(?:last\s+day|end)\s+of\s+(?:the\s+)?$/i;
 const END_OF_WINDOW = 200;
 const END_OF_LONG_SPACE_RE = /\s{46,}/;
 
+const SPACE_RE = /\s/;
+
+/**
+ * A cheap necessary condition for END_OF_PREFIX_RE on text before `index`: it ends in "of" or "the" (any case) and
+ * then at least one whitespace character (`\s` as the regex has it), since every match ends "of\s+" or "the\s+".
+ * Testing the regex itself tries it at every position of the window; most results fail this test at once.
+ */
+function endsWithOfOrThe(text: string, index: number): boolean {
+  let i = index;
+  while (i > 0 && SPACE_RE.test(text[i - 1]!)) i--;
+  if (i === index) return false;
+  const lower = (k: number): number => text.charCodeAt(k) | 0x20; // ASCII letters only, compared below
+  if (i >= 2 && lower(i - 2) === 0x6f && lower(i - 1) === 0x66) return true; // "of"
+  return i >= 3 && lower(i - 3) === 0x74 && lower(i - 2) === 0x68 && lower(i - 1) === 0x65; // "the"
+}
+
 /**
  * chrono's ENEndOfPeriodRefiner matches END_OF_PREFIX_RE against `text.substring(0, result.index)` for every result:
  * a scan from the start of the text per result, quadratic on long texts (1 MB: ~1.6 s of ~1.8 s). The wrapper hands
@@ -168,6 +184,7 @@ const END_OF_LONG_SPACE_RE = /\s{46,}/;
  * least as good a word boundary); one longer than the window (at most 15 letters) leaves >= 46 spaces in a row in it.
  */
 function mayEndOfPeriod(text: string, index: number): boolean {
+  if (!endsWithOfOrThe(text, index)) return false;
   const window = text.slice(Math.max(0, index - END_OF_WINDOW), index);
   return END_OF_PREFIX_RE.test(window) || END_OF_LONG_SPACE_RE.test(window);
 }

@@ -43,6 +43,7 @@ import {
   type Day,
   type Reference,
 } from './dates-calendar';
+import { anchored, anchoredMatches, wordAnchored } from './dates-scan';
 import { daysInMonth } from '../../src/model/calendar';
 
 const YEAR = String.raw`(1\d{3}|20\d\d|21\d\d)`;
@@ -91,6 +92,11 @@ const ORDINAL_PERIOD_RE = new RegExp(
   String.raw`\b(?:the\s{1,3})?(?:${YEAR}\s{1,3})?(first|second|third|fourth|1st|2nd|3rd|4th)([\s-]{1,2})(quarter|half)\b(?:\s{1,3}of\s{1,3}(?:${YEAR}\b|${REL_YEAR}\b)|\s{1,3}${YEAR}\b)?`,
   'gi',
 );
+/**
+ * Anchor: "quarter"/"half", a whole word (a separator before it, \b after it). Before it at most "the" + a year +
+ * "second" + 2 separators: 15 non-space code units.
+ */
+const ORDINAL_PERIOD_SCAN = wordAnchored(ORDINAL_PERIOD_RE, ['quarter', 'half'], 18, true);
 /** "Q1", "Q4 2012", "Q3'12", "H1 2013". */
 const Q_PERIOD_RE = new RegExp(String.raw`\b([QH])([1-4])(?:\s{1,3}${YEAR}|\s{0,2}['’](\d\d))?\b`, 'g');
 
@@ -133,7 +139,7 @@ function periodCandidate(
 }
 
 function quartersAndHalves(ctx: RuleContext, out: Candidate[]): void {
-  for (const m of ctx.text.matchAll(ORDINAL_PERIOD_RE)) {
+  for (const m of anchoredMatches(ctx.text, ORDINAL_PERIOD_SCAN)) {
     const n = ORDINAL[(m[2] ?? '').toLowerCase()] ?? 0;
     const hyphen = (m[3] ?? '').includes('-');
     const kind = (m[4] ?? '').toLowerCase() === 'half' ? 'H' : 'Q';
@@ -176,12 +182,19 @@ const FISCAL_RE = new RegExp(
   String.raw`\b(?:(?:the\s{1,3})?fiscal(?:\s{1,3}year)?\s{1,3}(?:${YEAR}|['’](\d\d))|FY\s{0,2}(?:${YEAR}|['’]?(\d\d)))\b`,
   'gi',
 );
+/** Anchor: "fiscal" or "FY" (any case, as FISCAL_RE). Before it at most "the": 3 non-space code units. */
+const FISCAL_SCAN = anchored(FISCAL_RE, 'fiscal|FY', 4, true);
 /** "this fiscal year", "next fiscal year", "the current fiscal year", "last fiscal year". */
 const FISCAL_REL_RE =
   /\b(this|next|last|the\s{1,3}current|the\s{1,3}previous|the\s{1,3}coming)\s{1,3}fiscal\s{1,3}year\b/gi;
+/**
+ * Anchor: "fiscal", a whole word (whitespace on both sides). Before it at most "the previous": 11 non-space code
+ * units.
+ */
+const FISCAL_REL_SCAN = wordAnchored(FISCAL_REL_RE, ['fiscal'], 12, true);
 
 function fiscalYears(ctx: RuleContext, out: Candidate[]): void {
-  for (const m of ctx.text.matchAll(FISCAL_RE)) {
+  for (const m of anchoredMatches(ctx.text, FISCAL_SCAN)) {
     if (/^FY/i.test(m[0]) && !m[0].startsWith('FY')) continue; // "fy" in lower case is no abbreviation
     const full = m[1] ?? m[3];
     const short = m[2] ?? m[4];
@@ -197,7 +210,7 @@ function fiscalYears(ctx: RuleContext, out: Candidate[]): void {
     );
   }
   if (!ctx.ref) return;
-  for (const m of ctx.text.matchAll(FISCAL_REL_RE)) {
+  for (const m of anchoredMatches(ctx.text, FISCAL_REL_SCAN)) {
     const word = (m[1] ?? '').toLowerCase();
     const year = word === 'next' || word.endsWith('coming') ? ctx.ref.year + 1 : relativeYear(word, ctx.ref);
     out.push(
@@ -241,6 +254,11 @@ const ORDINAL_WORDS = [
 /** "the 20th century", "the twenty-first century", "the early 19th century", "20th-century". */
 const CENTURY_RE =
   /\b(?:the\s{1,3})?(?:(early|mid|late)[\s-]{1,2})?(\d{1,2}(?:st|nd|rd|th)|(?:twenty[\s-])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth))[\s-]{1,2}century\b/gi;
+/**
+ * Anchor: "century", a whole word (a separator before it, \b after it). Before it at most "the" (3), "early" (5),
+ * 2 separators, "twenty-seventeenth" (18) and 2 separators: 30 non-space code units.
+ */
+const CENTURY_SCAN = wordAnchored(CENTURY_RE, ['century'], 32, true);
 
 function ordinalNumber(raw: string): number | undefined {
   const s = raw.toLowerCase();
@@ -261,7 +279,7 @@ function modOfWord(word: string | undefined): TimexMod | undefined {
 }
 
 function centuries(ctx: RuleContext, out: Candidate[]): void {
-  for (const m of ctx.text.matchAll(CENTURY_RE)) {
+  for (const m of anchoredMatches(ctx.text, CENTURY_SCAN)) {
     const n = ordinalNumber(m[2] ?? '');
     if (n === undefined || n < 1 || n > 22) continue;
     const end = m.index + m[0].length;
@@ -285,9 +303,20 @@ const DECADE_WORDS = ['twenties', 'thirties', 'forties', 'fifties', 'sixties', '
 /** "the '90s", "the mid-'80s", "the nineties" (with "the": "in his forties" is an age). */
 const DECADE_SHORT_RE =
   /\b(?:(the)\s{1,3})?(?:(early|mid|late)[\s-]{1,2})?(?:['’](\d)0s\b|(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b)/gi;
+/**
+ * Anchor: the "90s" of "'90s" (a quote before it, \b after it) or a decade word (whitespace, a separator or \b
+ * before it, \b after it), a whole word. Before it at most "the" + "early" + 2 separators + the quote: 11 non-space
+ * code units.
+ */
+const DECADE_SHORT_SCAN = wordAnchored(
+  DECADE_SHORT_RE,
+  [...DECADE_WORDS, ...'0123456789'.split('').map((d) => `${d}0s`)],
+  12,
+  true,
+);
 
 function shortDecades(ctx: RuleContext, out: Candidate[]): void {
-  for (const m of ctx.text.matchAll(DECADE_SHORT_RE)) {
+  for (const m of anchoredMatches(ctx.text, DECADE_SHORT_SCAN)) {
     let decade: number;
     if (m[3] !== undefined) {
       const d = Number(m[3]);
@@ -393,11 +422,21 @@ const HOLIDAY_RE = new RegExp(
   String.raw`\b(Christmas(?:\s{1,3}(?:Day|Eve))?|New\s{1,3}Year['’]s(?:\s{1,3}(?:Day|Eve))?|Valentine['’]s\s{1,3}Day|Halloween|Boxing\s{1,3}Day|Thanksgiving(?:\s{1,3}Day)?|Easter(?:\s{1,3}(?:Sunday|Monday))?|Good\s{1,3}Friday)(?:\s{1,3}${YEAR})?(?![\w'’])`,
   'g',
 );
+/**
+ * Anchor: the first word of the holiday at the start of the match, a whole word (\b before it; whitespace, a quote
+ * or (?![\w'’]) after it).
+ */
+const HOLIDAY_SCAN = wordAnchored(
+  HOLIDAY_RE,
+  ['christmas', 'new', 'valentine', 'halloween', 'boxing', 'thanksgiving', 'easter', 'good'],
+  0,
+  true,
+);
 const HOLIDAY_PREPOSITION_RE =
   /\b(?:on|at|for|before|after|since|until|till|by|over|around|during|from|through|ahead\s{1,3}of|this|last|next)\s{1,3}$/i;
 
 function holidays(ctx: RuleContext, out: Candidate[]): void {
-  for (const m of ctx.text.matchAll(HOLIDAY_RE)) {
+  for (const m of anchoredMatches(ctx.text, HOLIDAY_SCAN)) {
     const name = m[1] ?? '';
     const yearText = m[2];
     const bare = !/\s/.test(name) || /^New\s{1,3}Year['’]s$/.test(name);
@@ -477,9 +516,14 @@ const MONTH_REL_YEAR_RE = new RegExp(
   String.raw`\b(?:(\d{1,2})\s{1,3}${MONTH_CAP}|${MONTH_CAP}(?:\s{1,3}(\d{1,2})(?:st|nd|rd|th)?)?)(?:\s{1,3}of)?\s{1,3}(this|next|last)\s{1,3}year\b`,
   'g',
 );
+/**
+ * Anchor: "year", a whole word (whitespace before it, \b after it). Before it at most a month ("September.", 10), a
+ * day with its suffix (4), "of" (2) and "this" (4): 20 non-space code units.
+ */
+const MONTH_REL_YEAR_SCAN = wordAnchored(MONTH_REL_YEAR_RE, ['year'], 24, true);
 
 function monthsOfRelativeYears(ctx: RuleContext, out: Candidate[]): void {
-  for (const m of ctx.text.matchAll(MONTH_REL_YEAR_RE)) {
+  for (const m of anchoredMatches(ctx.text, MONTH_REL_YEAR_SCAN)) {
     const month = MONTH_NUMBER[(m[2] ?? m[3] ?? '').slice(0, 3).toLowerCase()];
     if (month === undefined) continue;
     const dayText = m[1] ?? m[4];
@@ -511,9 +555,14 @@ function monthsOfRelativeYears(ctx: RuleContext, out: Candidate[]): void {
 /** "the end of the year", "the beginning of the month", "the middle of the week", "later in the year". */
 const PERIOD_PART_RE =
   /\b(?:(?:the\s{1,3})?(end|beginning|start|middle)\s{1,3}of|(?:earlier|later)\s{1,3}in)\s{1,3}the\s{1,3}(week|month|year)\b/gi;
+/**
+ * Anchor: the period word, a whole word (whitespace before it, \b after it). Before it at most "the beginning of"
+ * (14) or "earlier in" (9), then "the": 17 non-space code units.
+ */
+const PERIOD_PART_SCAN = wordAnchored(PERIOD_PART_RE, ['week', 'month', 'year'], 20, true);
 
 function periodParts(ctx: RuleContext, out: Candidate[]): void {
-  for (const m of ctx.text.matchAll(PERIOD_PART_RE)) {
+  for (const m of anchoredMatches(ctx.text, PERIOD_PART_SCAN)) {
     const part = (m[1] ?? '').toLowerCase();
     const unit = (m[2] ?? 'year').toLowerCase() as 'week' | 'month' | 'year';
     const end = m.index + m[0].length;
@@ -571,9 +620,14 @@ function yearEnds(ctx: RuleContext, out: Candidate[]): void {
  */
 const BARE_SEASON_RE =
   /\b(?:in|during|over|by|since|until|till|through|throughout|before|after)\s{1,3}((?:(?:the|early|late|mid)[\s-]{1,2})?(spring|summer|autumn|fall|winter))\b/gi;
+/**
+ * Anchor: the season, a whole word (whitespace or a separator before it, \b after it). Before it at most
+ * "throughout" + "early" + 2 separators: 17 non-space code units.
+ */
+const BARE_SEASON_SCAN = wordAnchored(BARE_SEASON_RE, ['spring', 'summer', 'autumn', 'fall', 'winter'], 20, true);
 
 function bareSeasons(ctx: RuleContext, out: Candidate[]): void {
-  for (const m of ctx.text.matchAll(BARE_SEASON_RE)) {
+  for (const m of anchoredMatches(ctx.text, BARE_SEASON_SCAN)) {
     const word = (m[2] ?? '').toLowerCase();
     const end = m.index + m[0].length;
     const next = after(ctx, end, 12);

@@ -21,6 +21,7 @@ import {
   type Day,
   type Reference,
 } from './dates-calendar';
+import { anchoredMatches, wordAnchored, yearAnchored } from './dates-scan';
 
 /** Longest context slice any rule looks at, before or after a match. */
 export const CONTEXT = 48;
@@ -66,6 +67,14 @@ const NUM_PLAIN = String.raw`\d{1,3}(?:,\d{3}){1,2}|\d{1,4}(?:\.\d{1,2})?|(?:twe
 const NUM = String.raw`(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|an?)\s{1,3}and\s{1,3}a\s{1,3}half|${NUM_PLAIN}`;
 
 const UNIT = String.raw`decades?|century|centuries|years?|months?|weeks?|days?|hours?|minutes?|seconds?|weekends?|quarters?|nights?`;
+/** Every word UNIT matches, in lower case (the anchor words of the rules built on UNIT). */
+const UNIT_WORDS = [
+  ...['decade', 'year', 'month', 'week', 'day', 'hour', 'minute', 'second', 'weekend', 'quarter', 'night'].flatMap(
+    (w) => [w, `${w}s`],
+  ),
+  'century',
+  'centuries',
+];
 
 /** Parses a count; 'X' for a vague one. */
 export function parseCount(raw: string): number | 'X' | undefined {
@@ -333,9 +342,19 @@ const YEAR = String.raw`(1\d{3}|20\d\d|21\d\d)`;
 
 /** "the 1970s", "the early 1990s", "mid-1980s", "1960s". */
 const DECADE_RE = /\b(?:the\s{1,3})?(?:(early|mid|late)[\s-]{1,2})?(1[5-9]\d|20\d)0'?s\b/gi;
+/**
+ * Anchor: the decade's digits, a whole word ("1990s", or "1990" before "'s": whitespace, a separator or \b before
+ * it, \b or the quote after it). Before them at most "the" + "early" + 2 separators: 10 non-space code units.
+ */
+const DECADE_SCAN = wordAnchored(
+  DECADE_RE,
+  Array.from({ length: 60 }, (_, k) => `${150 + k}0`).flatMap((y) => [y, `${y}s`]),
+  12,
+  true,
+);
 
 function decades(ctx: RuleContext, out: Candidate[]): void {
-  for (const m of ctx.text.matchAll(DECADE_RE)) {
+  for (const m of anchoredMatches(ctx.text, DECADE_SCAN)) {
     const decade = Number(m[2]);
     const modWord = m[1]?.toLowerCase();
     const mod: TimexMod | undefined =
@@ -363,9 +382,15 @@ const RANGE_RE = new RegExp(
   String.raw`(?<![\w$£€.,-])(?:(between|from)\s{1,3})?${YEAR}\s{0,2}([-–—]|\b(?:and|to|until|till|through)\b)\s{0,2}(\d{4}|\d{2})(?![\w%])`,
   'gi',
 );
+/**
+ * Anchor: the first year, a whole word (the look-behind or whitespace before it; whitespace or a dash after it,
+ * since \b cannot hold between its last digit and "and"/"to"). Before it at most "between": 7 non-space code units.
+ * RANGE_RE starts with a look-behind, not \b: every position of the window is tried.
+ */
+const RANGE_SCAN = yearAnchored(RANGE_RE, 8, false);
 
 function yearRanges(ctx: RuleContext, out: Candidate[]): void {
-  for (const m of ctx.text.matchAll(RANGE_RE)) {
+  for (const m of anchoredMatches(ctx.text, RANGE_SCAN)) {
     const intro = m[1]?.toLowerCase();
     const sep = (m[3] ?? '').toLowerCase();
     const a = Number(m[2]);
@@ -532,9 +557,14 @@ const SEASON_RE = new RegExp(
   String.raw`\b(?:the\s{1,3})?(?:(early|late|mid)[\s-]{1,2})?(spring|summer|autumn|fall|winter)(?:\s{1,3}of)?\s{1,3}${YEAR}\b`,
   'gi',
 );
+/**
+ * Anchor: the season, a whole word (\b or a separator before it, whitespace after it). Before it at most "the" +
+ * "early" + 2 separators: 10 non-space code units.
+ */
+const SEASON_SCAN = wordAnchored(SEASON_RE, ['spring', 'summer', 'autumn', 'fall', 'winter'], 12, true);
 
 function seasons(ctx: RuleContext, out: Candidate[]): void {
-  for (const m of ctx.text.matchAll(SEASON_RE)) {
+  for (const m of anchoredMatches(ctx.text, SEASON_SCAN)) {
     const code = SEASON_CODE[(m[2] ?? '').toLowerCase()] ?? 'SU';
     const year = Number(m[3]);
     const c = candidate(ctx.text, m.index, m.index + m[0].length, {
@@ -554,9 +584,21 @@ function seasons(ctx: RuleContext, out: Candidate[]): void {
 /** "last week", "this month", "next year", "the following week", "this morning", "last summer". */
 const RELATIVE_RE =
   /\b(?:(the)\s{1,3})?(this|last|next|coming|current|previous|following|same|preceding|past)\s{1,3}(week|weekend|month|year|quarter|decade|century|spring|summer|autumn|fall|winter|morning|afternoon|evening|night)\b/gi;
+/**
+ * Anchor: the period word, a whole word (whitespace before it, \b after it). Before it at most "the" +
+ * "following"/"preceding": 12 non-space code units.
+ */
+const RELATIVE_SCAN = wordAnchored(
+  RELATIVE_RE,
+  'week weekend month year quarter decade century spring summer autumn fall winter morning afternoon evening night'.split(
+    ' ',
+  ),
+  16,
+  true,
+);
 
 function relativePeriods(ctx: RuleContext, out: Candidate[]): void {
-  for (const m of ctx.text.matchAll(RELATIVE_RE)) {
+  for (const m of anchoredMatches(ctx.text, RELATIVE_SCAN)) {
     const the = m[1] !== undefined;
     const which = (m[2] ?? '').toLowerCase();
     const unit = (m[3] ?? '').toLowerCase();
@@ -656,9 +698,14 @@ const OFFSET_RE = new RegExp(
   String.raw`\b(?:(${NUM})[\s-]{1,2})?(${UNIT})\s{1,3}(ago|earlier|later|before|after|hence|back|from\s+now)\b`,
   'gi',
 );
+/**
+ * Anchor: the unit, a whole word (\b or a separator before it, whitespace after it). Before it at most a count
+ * (NUM: "twelve and a half", 14 non-space code units) and two separators: 16.
+ */
+const OFFSET_SCAN = wordAnchored(OFFSET_RE, UNIT_WORDS, 20, true);
 
 function offsets(ctx: RuleContext, out: Candidate[]): void {
-  for (const m of ctx.text.matchAll(OFFSET_RE)) {
+  for (const m of anchoredMatches(ctx.text, OFFSET_SCAN)) {
     const unit = unitOf(m[2] ?? '');
     const dir = (m[3] ?? '').toLowerCase();
     const start = m.index;
@@ -734,9 +781,14 @@ const THAN_PLANNED_RE =
 /** "the next day", "the following morning", "the day before", "that day", "the same day". */
 const ANAPHOR_DAY_RE =
   /\b(the|that)\s{1,3}(?:(next|following|previous|preceding|same)\s{1,3})?(day|morning|afternoon|evening|night)(?:\s{1,3}(before|after)\b)?/gi;
+/**
+ * Anchor: "the"/"that" at the start of the match, a whole word (\b before it, whitespace after it). The day word is
+ * no whole word ("the day" matches in "the daylight").
+ */
+const ANAPHOR_DAY_SCAN = wordAnchored(ANAPHOR_DAY_RE, ['the', 'that'], 0, true);
 
 function anaphoricDays(ctx: RuleContext, out: Candidate[]): void {
-  for (const m of ctx.text.matchAll(ANAPHOR_DAY_RE)) {
+  for (const m of anchoredMatches(ctx.text, ANAPHOR_DAY_SCAN)) {
     const det = (m[1] ?? '').toLowerCase();
     const which = m[2]?.toLowerCase();
     const unit = (m[3] ?? '').toLowerCase();
@@ -769,6 +821,16 @@ function anaphoricDays(ctx: RuleContext, out: Candidate[]): void {
 /** "yesterday", "today", "tomorrow morning", "tonight", "now", "currently", "recently", "the past", "the future". */
 const DEICTIC_RE =
   /\b(yesterday|today|tomorrow|tonight|nowadays|now|currently|recently|soon|these\s+days|at\s+present|at\s+the\s+moment|the\s+past|the\s+future)(?:\s{1,3}(morning|afternoon|evening|night))?(?![-\w])/gi;
+/**
+ * Anchor: the last word of the deictic ("today", "days" of "these days", "moment" of "at the moment"), a whole word
+ * (\b or whitespace before it; whitespace or (?![-\w]) after it). Before it at most "atthe": 5 non-space code units.
+ */
+const DEICTIC_SCAN = wordAnchored(
+  DEICTIC_RE,
+  'yesterday today tomorrow tonight nowadays now currently recently soon days present moment past future'.split(' '),
+  6,
+  true,
+);
 /** "now that ..." and "as soon as", "soon after" are conjunctions and signals, not times. */
 const NOW_CONJUNCTION_RE = /^\s{1,3}that\b/i;
 const SOON_SIGNAL_RE = /^\s{1,3}(?:after\b|afterwards?\b|before\b|as\b)/i;
@@ -777,7 +839,7 @@ const GENERIC_TODAY_BEFORE_RE = /\b(?:exists?|is|are|remains?|stands?)\s{1,3}$/i
 const GENERIC_TODAY_AFTER_RE = /^\s{1,3}(?:is|are|remains?|exists?)\b/i;
 
 function deictics(ctx: RuleContext, out: Candidate[]): void {
-  for (const m of ctx.text.matchAll(DEICTIC_RE)) {
+  for (const m of anchoredMatches(ctx.text, DEICTIC_SCAN)) {
     const word = (m[1] ?? '').toLowerCase().replace(/\s+/g, ' ');
     let part = m[2] ? PART_CODE[m[2].toLowerCase()] : undefined;
     let end = m.index + m[0].length;
@@ -825,6 +887,12 @@ const DURATION_RE = new RegExp(
   String.raw`\b(?:(the)\s{1,3})?(?:(past|last|next|previous|coming|first|following|final|remaining|recent)\s{1,3})?(?:(${NUM})[\s-]{1,2})?(?:(?:more|full|straight|consecutive|long)\s{1,3})?(${UNIT})(?:-(?:long|old))?\b`,
   'gi',
 );
+/**
+ * Anchor: the unit, a whole word (\b or a separator before it; \b or "-long"/"-old" after it). Before it at most
+ * "the" (3), "following"/"remaining" (9), a count (NUM: "twelve and a half", 14 non-space code units) with two
+ * separators (2) and "consecutive" (11): 39 non-space code units.
+ */
+const DURATION_SCAN = wordAnchored(DURATION_RE, UNIT_WORDS, 44, true);
 
 /** Words after which a bare plural unit is a duration: "for years", "after months of talks", "spent weeks". */
 const BARE_PLURAL_BEFORE_RE =
@@ -842,7 +910,7 @@ const AGE_AFTER_RE = /^\s{1,2}old\b/i;
 const ORDINAL_NEXT_RE = /^\s{1,3}(?!(?:or|and|of|later|ago|earlier|before|after|in|long|to|for|at|when)\b)[A-Za-z0-9]/;
 
 function durations(ctx: RuleContext, out: Candidate[]): void {
-  for (const m of ctx.text.matchAll(DURATION_RE)) {
+  for (const m of anchoredMatches(ctx.text, DURATION_SCAN)) {
     const which = m[2]?.toLowerCase();
     const unit = unitOf(m[4] ?? '');
     if (!unit) continue;
@@ -916,9 +984,20 @@ const SET_RE = new RegExp(
   String.raw`\b(?:(?:every|each)\s{1,3}(?:(other)\s{1,3})?(?:(${NUM})\s{1,3})?|(?:once|twice|thrice|(?:${NUM})\s{1,3}times)\s{1,3}(?:a|an|per|every|each)\s{1,3})(day|week|month|year|decade|hour|minute|morning|afternoon|evening|night|weekend|quarter|monday|tuesday|wednesday|thursday|friday|saturday|sunday|spring|summer|autumn|winter)s?\b|\b(daily|weekly|monthly|yearly|annually|hourly|nightly|quarterly)\b`,
   'gi',
 );
+/**
+ * Anchor: "every"/"each"/"once"/"twice"/"thrice" or an adverb at the start of a match, or "times" after a count
+ * (NUM: at most 14 non-space code units); each a whole word (\b or whitespace on both sides). Both alternatives of
+ * SET_RE start with \b.
+ */
+const SET_SCAN = wordAnchored(
+  SET_RE,
+  'every each once twice thrice times daily weekly monthly yearly annually hourly nightly quarterly'.split(' '),
+  20,
+  true,
+);
 
 function sets(ctx: RuleContext, out: Candidate[]): void {
-  for (const m of ctx.text.matchAll(SET_RE)) {
+  for (const m of anchoredMatches(ctx.text, SET_SCAN)) {
     const adverb = m[4]?.toLowerCase();
     let value: string;
     if (adverb) {
@@ -955,6 +1034,8 @@ function sets(ctx: RuleContext, out: Candidate[]): void {
 
 /** "15 a year", "$5 a day", "300 million in fuel a year", "per month": a rate, TimeML SET. */
 const PER_UNIT_RE = /\b(a|an|per)\s{1,3}(day|week|month|year|hour|night)\b/g;
+/** Anchor: the unit, a whole word (whitespace before, \b after). Before it at most "per": 3 non-space code units. */
+const PER_UNIT_SCAN = wordAnchored(PER_UNIT_RE, ['day', 'week', 'month', 'year', 'hour', 'night'], 4, true);
 /** Words right before "a year" that make it a duration ("took a year", "for a year", "nearly a year"). */
 const PER_UNIT_NOT_AFTER_RE =
   /\b(?:for|in|within|take|takes|took|taking|taken|spent|spend|spends|spending|last|lasts|lasted|lasting|about|nearly|almost|over|under|than|of|after|before|once|twice|thrice|times|half|least|just|only|around|some|up|to|by|every|each|whole|full|entire|past|next|ago|is|was|be|been|wait|waited|needs?|needed|served?|serving)\s{1,3}$/i;
@@ -968,7 +1049,7 @@ const COUNT_BEFORE_RE =
 const SPEED_BEFORE_RE = /\b(?:km|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|feet|knots?|mph)\s{1,3}$/i;
 
 function perUnitSets(ctx: RuleContext, out: Candidate[]): void {
-  for (const m of ctx.text.matchAll(PER_UNIT_RE)) {
+  for (const m of anchoredMatches(ctx.text, PER_UNIT_SCAN)) {
     const left = before(ctx, m.index, CONTEXT);
     const end = m.index + m[0].length;
     if (SPEED_BEFORE_RE.test(left)) continue;

@@ -44,25 +44,51 @@ function periodCode(text: string, digits: string, offset: number): boolean {
 }
 
 /**
+ * A digit run glued to a letter (or a letter and a hyphen) before it. The same runs as /(?<=[a-z]-?)\d+/gi (a run
+ * matches as a whole or not at all, and a match never takes the letter another one needs: it ends in a digit), but
+ * irregexp scans for a letter much faster than it evaluates the look-behind at every position.
+ */
+const GLUED_DIGITS_RE = /[a-z]-?(\d+)/gi;
+
+/**
  * A copy of the text with the same length: furniture blanked, digit runs glued to letters ("COVID-19", "G20",
  * "H5N1", "F-16") hidden so they never read as hours or years. Offsets are unchanged (one UTF-16 unit per unit).
  */
 export function maskText(text: string, skip: readonly { start: number; end: number }[] = []): string {
-  let masked = text.replace(/(?<=[a-z]-?)\d+/gi, (digits: string, offset: number) =>
-    GLUE_OK_RE.test(text.slice(Math.max(0, offset - 8), offset)) || periodCode(text, digits, offset)
-      ? digits
-      : '_'.repeat(digits.length),
-  );
-  if (skip.length > 0) {
-    const chars = masked.split('');
-    for (const s of skip) {
-      const from = Math.max(0, Math.min(s.start, chars.length));
-      const to = Math.max(from, Math.min(s.end, chars.length));
-      for (let i = from; i < to; i++) if (chars[i] !== '\n') chars[i] = ' ';
-    }
-    masked = chars.join('');
-  }
+  let masked = text.replace(GLUED_DIGITS_RE, (glued: string, digits: string, at: number) => {
+    const offset = at + glued.length - digits.length;
+    const keep = GLUE_OK_RE.test(text.slice(Math.max(0, offset - 8), offset)) || periodCode(text, digits, offset);
+    return glued.slice(0, glued.length - digits.length) + (keep ? digits : '_'.repeat(digits.length));
+  });
+  if (skip.length > 0) masked = blankSpans(masked, skip);
   return masked;
+}
+
+/** Every code unit but '\n' (no surrogate pairs: `g` without `u` matches single code units). */
+const NOT_NEWLINE_RE = /[^\n]/g;
+
+/**
+ * `text` with every code unit inside a span (clamped to the text) except '\n' replaced by a space: runs of blanked
+ * and kept code units are copied as slices, instead of splitting the whole text into one string per code unit.
+ */
+function blankSpans(text: string, spans: readonly { start: number; end: number }[]): string {
+  const n = text.length;
+  const blank = new Uint8Array(n);
+  for (const s of spans) {
+    const from = Math.max(0, Math.min(s.start, n));
+    const to = Math.max(from, Math.min(s.end, n));
+    blank.fill(1, from, to);
+  }
+  let out = '';
+  for (let i = 0; i < n;) {
+    const mark = blank[i];
+    let j = i + 1;
+    while (j < n && blank[j] === mark) j++;
+    const run = text.slice(i, j);
+    out += mark ? run.replace(NOT_NEWLINE_RE, ' ') : run;
+    i = j;
+  }
+  return out;
 }
 
 /** Picks non-overlapping candidates: higher priority first, then longer, then earlier. */

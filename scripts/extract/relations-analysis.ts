@@ -252,13 +252,85 @@ const WORD_ANAPHOR = 1;
 /** TITLE_WORDS. */
 const WORD_TITLE = 2;
 
-const WORDS = new Map<string, WordInfo>();
 const WORDS_MAX = 200_000;
 
-/** The lexicon facts of a raw token (cached). */
-function wordInfo(raw: string): WordInfo {
-  const known = WORDS.get(raw);
+/**
+ * The WordInfo cache, keyed by raw word: an open-addressing table probed with a hash of the code units computed
+ * from the text, so a word seen before is found without cutting it out of the text as a string first (the tokenizer
+ * runs over every sentence; most of its words are known). wordInfo is a pure function of the raw word, so the cache
+ * changes no result.
+ */
+class WordTable {
+  private keys: (string | undefined)[] = new Array<string | undefined>(1024);
+  private hashes = new Int32Array(1024);
+  private values: (WordInfo | undefined)[] = new Array<WordInfo | undefined>(1024);
+  size = 0;
+
+  /** The info of the word text[start, end) with code-unit hash `hash` (see wordHash), if cached. */
+  find(text: string, start: number, end: number, hash: number): WordInfo | undefined {
+    const mask = this.keys.length - 1;
+    const length = end - start;
+    for (let i = hash & mask; ; i = (i + 1) & mask) {
+      const key = this.keys[i];
+      if (key === undefined) return undefined;
+      if (this.hashes[i] === hash && key.length === length && sameUnits(key, text, start)) return this.values[i];
+    }
+  }
+
+  add(key: string, hash: number, info: WordInfo): void {
+    if ((this.size + 1) * 2 > this.keys.length) this.grow();
+    const mask = this.keys.length - 1;
+    let i = hash & mask;
+    while (this.keys[i] !== undefined) i = (i + 1) & mask;
+    this.keys[i] = key;
+    this.hashes[i] = hash;
+    this.values[i] = info;
+    this.size++;
+  }
+
+  private grow(): void {
+    const { keys, hashes, values } = this;
+    const capacity = keys.length * 2;
+    this.keys = new Array<string | undefined>(capacity);
+    this.hashes = new Int32Array(capacity);
+    this.values = new Array<WordInfo | undefined>(capacity);
+    this.size = 0;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
+      if (key !== undefined) this.add(key, hashes[i]!, values[i]!);
+    }
+  }
+}
+
+/** Whether `key` equals text[start, start + key.length) code unit by code unit. */
+function sameUnits(key: string, text: string, start: number): boolean {
+  for (let k = 0; k < key.length; k++) if (key.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
+  return true;
+}
+
+/** Hash of the code units of text[start, end), its bits mixed (the table uses the low ones). */
+function wordHash(text: string, start: number, end: number): number {
+  let h = 0;
+  for (let k = start; k < end; k++) h = (Math.imul(h, 31) + text.charCodeAt(k)) | 0;
+  h = Math.imul(h ^ (h >>> 16), 0x45d9f3b);
+  return h ^ (h >>> 16);
+}
+
+const WORDS = new WordTable();
+
+/** The lexicon facts of the raw token text[start, end) (cached). */
+function wordInfoAt(text: string, start: number, end: number): WordInfo {
+  const hash = wordHash(text, start, end);
+  const known = WORDS.find(text, start, end, hash);
   if (known) return known;
+  const raw = text.slice(start, end);
+  const info = wordInfo(raw);
+  if (WORDS.size < WORDS_MAX) WORDS.add(raw, hash, info);
+  return info;
+}
+
+/** The lexicon facts of a raw token. */
+function wordInfo(raw: string): WordInfo {
   let lower = raw.toLowerCase();
   const n = lower.length;
   if (n > 2) {
@@ -283,8 +355,35 @@ function wordInfo(raw: string): WordInfo {
     single: SINGLE_CUES.get(lower),
     phrases: PHRASE_CUES.get(lower),
   };
-  if (WORDS.size < WORDS_MAX) WORDS.set(raw, info);
   return info;
+}
+
+/**
+ * A token as tokenize makes it: `lower` and `capital` are read from the shared WordInfo, so each token holds three
+ * fields (the tokens of every sentence live until the document is done).
+ */
+class WordToken implements Token {
+  constructor(
+    readonly start: number,
+    readonly end: number,
+    readonly word: WordInfo,
+  ) {}
+
+  get lower(): string {
+    return this.word.lower;
+  }
+
+  get capital(): boolean {
+    return this.word.capital;
+  }
+}
+
+/** text.codePointAt(i) as seen in text.slice(0, end): a high surrogate at end - 1 stands alone. */
+function codePointBefore(text: string, i: number, end: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 0xd800 || c > 0xdbff || i + 1 >= end) return c;
+  const d = text.charCodeAt(i + 1);
+  return d >= 0xdc00 && d <= 0xdfff ? (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000 : c;
 }
 
 /**
@@ -292,26 +391,25 @@ function wordInfo(raw: string): WordInfo {
  * checks the two agree).
  */
 export function tokenize(text: string, start: number, end: number): Token[] {
-  const slice = text.slice(start, end);
+  // Scans text[start, end) in place (as the former slice of it: code points never run past `end`).
+  end = Math.min(end, text.length);
   const out: Token[] = [];
-  const size = slice.length;
-  let p = 0;
-  while (p < size) {
-    const cp = slice.codePointAt(p)!;
+  let p = Math.max(0, start);
+  while (p < end) {
+    const cp = codePointBefore(text, p, end);
     if (!isLetterOrNumber(cp)) {
       p += cp > 0xffff ? 2 : 1;
       continue;
     }
     // [\p{L}\p{N}][\p{L}\p{N}'’-]*
     let e = p + (cp > 0xffff ? 2 : 1);
-    while (e < size) {
-      const ce = slice.codePointAt(e)!;
+    while (e < end) {
+      const ce = codePointBefore(text, e, end);
       if (ce === 39 || ce === 0x2019 || ce === 45) e++;
       else if (isLetterOrNumber(ce)) e += ce > 0xffff ? 2 : 1;
       else break;
     }
-    const word = wordInfo(slice.slice(p, e));
-    out.push({ start: start + p, end: start + e, lower: word.lower, capital: word.capital, word });
+    out.push(new WordToken(p, e, wordInfoAt(text, p, e)));
     p = e;
   }
   return out;
@@ -1380,8 +1478,9 @@ export function analyseDocument(
     const predications: Predication[] = [];
     for (let c = 0; c < cues.length; c++) {
       const cue = cues[c]!;
-      const semi = text.indexOf(';', cue.end);
-      let windowEnd = semi >= 0 && semi < sentence.end ? semi : sentence.end;
+      // Only a ';' inside the sentence matters: search up to its end, not through the rest of the document.
+      const semi = text.slice(cue.end, sentence.end).indexOf(';');
+      let windowEnd = semi >= 0 ? cue.end + semi : sentence.end;
       for (let d = c + 1; d < cues.length; d++) {
         if (!cues[d]!.noun) {
           windowEnd = Math.min(windowEnd, cues[d]!.start);
