@@ -43,7 +43,7 @@ import {
   type Day,
   type Reference,
 } from './dates-calendar';
-import { anchored, anchoredMatches, wordAnchored } from './dates-scan';
+import { anchored, anchoredMatches, wordAnchored, type AnchoredRegex } from './dates-scan';
 import { daysInMonth } from '../../src/model/calendar';
 
 const YEAR = String.raw`(1\d{3}|20\d\d|21\d\d)`;
@@ -682,3 +682,16 @@ export function periodCandidates(ctx: RuleContext): Candidate[] {
   bareSeasons(ctx, out);
   return out;
 }
+
+/** Every anchored scan of this module, for the test that each one finds what `matchAll` finds. */
+export const ANCHORED_SCANS: readonly AnchoredRegex[] = [
+  ORDINAL_PERIOD_SCAN,
+  FISCAL_SCAN,
+  FISCAL_REL_SCAN,
+  CENTURY_SCAN,
+  DECADE_SHORT_SCAN,
+  HOLIDAY_SCAN,
+  MONTH_REL_YEAR_SCAN,
+  PERIOD_PART_SCAN,
+  BARE_SEASON_SCAN,
+];

@@ -21,7 +21,7 @@ import {
   type Day,
   type Reference,
 } from './dates-calendar';
-import { anchoredMatches, wordAnchored, yearAnchored } from './dates-scan';
+import { anchoredMatches, wordAnchored, yearAnchored, type AnchoredRegex } from './dates-scan';
 
 /** Longest context slice any rule looks at, before or after a match. */
 export const CONTEXT = 48;
@@ -1145,3 +1145,17 @@ export function publicationEnd(ref: Reference | undefined): string | undefined {
 }
 
 export { daysInMonth, isoWeekday };
+
+/** Every anchored scan of this module, for the test that each one finds what `matchAll` finds. */
+export const ANCHORED_SCANS: readonly AnchoredRegex[] = [
+  DECADE_SCAN,
+  RANGE_SCAN,
+  SEASON_SCAN,
+  RELATIVE_SCAN,
+  OFFSET_SCAN,
+  ANAPHOR_DAY_SCAN,
+  DEICTIC_SCAN,
+  DURATION_SCAN,
+  SET_SCAN,
+  PER_UNIT_SCAN,
+];
