@@ -66,6 +66,22 @@ describe('events: date attachment', () => {
     expect(events[0]!.date.precision).toBe('year');
   });
 
+  it('does not take a date from a clause set against the event\'s own by "but" or "although"', () => {
+    const text = 'Cambodia has had ties with Russia since the 1950s, but this will change as Russia invaded Ukraine.';
+    const dated = { timexes: [timexOf(text, 'the 1950s', '1950', 'year')], published: '2022-04-02' };
+    const { events } = runFixture(text, dated);
+    expect(events[0]!.title).toBe('Russia invaded Ukraine');
+    expect(events[0]!.date).toEqual({ start: '2022-04-02', precision: 'day', text: '', source: 'publication' });
+    // Without the contrast the decade is the event's own date.
+    const plain = 'Russia invaded Ukraine in the 1950s.';
+    const own = runFixture(plain, { timexes: [timexOf(plain, 'the 1950s', '1950', 'year')] });
+    expect(own.events[0]!.date.text).toBe('the 1950s');
+    // A semicolon alone is no contrast: the next clause often goes on about the same time.
+    const during = 'The years between 1956 and 1970 were the high point; during this time, Russia praised Cambodia.';
+    const kept = runFixture(during, { timexes: [timexOf(during, 'between 1956 and 1970', '1956', 'year')] });
+    expect(kept.events[0]!.date.text).toBe('between 1956 and 1970');
+  });
+
   it('falls back to the nearest preceding date of the paragraph (source context)', () => {
     const text = 'Hun Sen arrived in Paris on March 28 and praised France. He said Cambodia opposed Russia.';
     const { events } = runFixture(text, { timexes: [timexOf(text, 'March 28', '2022-03-28')] });

@@ -338,8 +338,9 @@ export function eventDate(
   published: string | null,
   own: readonly DatedTimex[] = paragraphDated.filter((t) => t.start >= sentence.start && t.end <= sentence.end),
   scene?: DatedTimex,
+  text?: string,
 ): EventDate | undefined {
-  const best = nearestDate(cue ?? { start: sentence.start, end: sentence.start }, own);
+  const best = nearestDate(cue ?? { start: sentence.start, end: sentence.start }, own, text);
   if (best) return toEventDate(best, 'text');
   // paragraphDated is sorted by offset: binary search for the neighbours of the sentence.
   let lo = 0;
@@ -369,13 +370,36 @@ export function eventDate(
   return undefined;
 }
 
-/** The date nearest the anchor (a cue) within `MAX_DATE_DISTANCE`, preferring dates before it on ties. */
-function nearestDate(anchor: { start: number; end: number }, dates: readonly DatedTimex[]): DatedTimex | undefined {
+/**
+ * A contrast between two clauses of a sentence: a comma (or semicolon) before a contrastive conjunction ("We have had
+ * ties since the 1950s, but this will change as it has invaded Ukraine": the decade dates the ties, not the invasion).
+ * A bare semicolon is no boundary here: the clause after it often goes on about the same time ("The years between 1956
+ * and 1970 were the high point; during this time, ...").
+ */
+const CLAUSE_BREAK_RE = /[,;]\s*(?:but|yet|whereas|although|though)\b/i;
+
+/** True when a clause boundary stands between the date and the anchor. */
+function acrossClauses(text: string, anchor: { start: number; end: number }, t: DatedTimex): boolean {
+  const from = t.end <= anchor.start ? t.end : anchor.end;
+  const to = t.end <= anchor.start ? anchor.start : t.start;
+  return from < to && CLAUSE_BREAK_RE.test(text.slice(from, to));
+}
+
+/**
+ * The date nearest the anchor (a cue) within `MAX_DATE_DISTANCE` and, when the text is given, in the anchor's own
+ * clause, preferring dates before it on ties.
+ */
+function nearestDate(
+  anchor: { start: number; end: number },
+  dates: readonly DatedTimex[],
+  text?: string,
+): DatedTimex | undefined {
   let best: DatedTimex | undefined;
   let bestDist = Infinity;
   for (const t of dates) {
     const gap = t.end <= anchor.start ? anchor.start - t.end : t.start - anchor.end;
     if (gap > MAX_DATE_DISTANCE) continue;
+    if (text !== undefined && acrossClauses(text, anchor, t)) continue;
     const dist = t.end <= anchor.start ? anchor.start - t.end + 1 : Math.max(0, t.start - anchor.end);
     if (dist < bestDist) {
       best = t;
@@ -521,13 +545,13 @@ export function buildEvents(
     if (!main) continue;
     const sentence = analysis.sentence;
     const paragraphDated = byParagraph.get(sentence.paragraph) ?? [];
-    const ownDates = nearestDate(main.cue, own) ? own : reported;
+    const ownDates = nearestDate(main.cue, own, text) ? own : reported;
     // The speaker of the sentence counts too: "He said Cambodia opposed Russia" continues his occasion.
     const speakers = analysis.predications.flatMap((p) =>
       p.cue.entry.role === 'report' ? p.subjects.map((x) => x.actorId) : [],
     );
     const scene = sceneOf(index, [...main.subjects.map((x) => x.actorId), ...speakers]);
-    const date = eventDate(sentence, main.cue, paragraphDated, published, ownDates, scene);
+    const date = eventDate(sentence, main.cue, paragraphDated, published, ownDates, scene, text);
     if (!date) continue;
     const actorIds = [...new Set(analysis.mentions.map((m) => m.actorId))].filter((id) => actors.has(id));
     const event: DatasetEvent = {
