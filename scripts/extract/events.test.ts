@@ -43,6 +43,19 @@ describe('events: one per reportable sentence', () => {
     expect(events[0]!.title).toContain('ASEAN-U.S.');
   });
 
+  it('a passive verb names what it acted on: the noun phrase before it, without its dates and parentheses', () => {
+    const relative = runFixture(
+      'That was followed by the Special ASEAN Plus Three (China, Japan, South Korea) meeting on April 14, 2020 by ' +
+        'video conference, attended by PM Hun Sen.',
+    );
+    expect(relative.events[0]!.title).toBe('Hun Sen attended the Special ASEAN Plus Three meeting');
+    const was = runFixture('The summit in Phnom Penh was attended by Hun Sen.');
+    expect(was.events[0]!.title).toBe('Hun Sen attended the summit');
+    // Nothing opens a noun phrase close enough: the verb stands alone rather than take a wrong object.
+    const bare = runFixture('Summits were attended by Hun Sen.');
+    expect(bare.events[0]!.title).toBe('Hun Sen attended');
+  });
+
   it('keeps titles under the length limit at a word boundary', () => {
     expect(clip('word '.repeat(40).trim()).length).toBeLessThanOrEqual(MAX_TITLE);
     expect(clip('short')).toBe('short');

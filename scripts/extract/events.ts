@@ -165,6 +165,65 @@ function snippet(text: string, tokens: readonly Token[], fromToken: number, limi
   return s;
 }
 
+/** Forms of "be" (and "have") between a passive participle and what it acted on: "was attended by". */
+const PASSIVE_AUX = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being', 'has', 'have', 'had']);
+/** Words that open a noun phrase ("that" is left out: it is more often a conjunction). */
+const NP_OPENERS = new Set([
+  'the',
+  'a',
+  'an',
+  'this',
+  'these',
+  'those',
+  'another',
+  'its',
+  'his',
+  'her',
+  'their',
+  'our',
+]);
+/** Prepositions that end a noun phrase's head ("the meeting on April 14 by video conference"). */
+const NP_PREPS = new Set(['on', 'in', 'at', 'by', 'via', 'through', 'from', 'during', 'over', 'with', 'for', 'of']);
+/** How far back (in tokens) the noun phrase may open. */
+const PATIENT_WINDOW = 20;
+
+/**
+ * What a passive verb acted on when no actor is its object: the noun phrase right before it, from its determiner up
+ * to its first preposition, without parentheses ("the Special ASEAN Plus Three (China, Japan, South Korea) meeting
+ * on April 14, 2020 by video conference, attended by PM Hun Sen" -> "the Special ASEAN Plus Three meeting"; "The
+ * summit was attended by X" -> "the summit"). '' when no determiner opens one close enough.
+ */
+function passivePatient(text: string, tokens: readonly Token[], cue: Cue, sentenceStart: number): string {
+  let k = cue.first - 1;
+  while (k >= 0 && PASSIVE_AUX.has(tokens[k]!.lower)) k--;
+  let depth = 0;
+  let open = -1;
+  for (let j = k; j >= 0 && k - j < PATIENT_WINDOW && tokens[j]!.start >= sentenceStart; j--) {
+    const t = tokens[j]!;
+    const before = j > 0 ? text.slice(tokens[j - 1]!.end, t.start) : '';
+    if (depth === 0 && NP_OPENERS.has(t.lower)) {
+      open = j;
+      break;
+    }
+    // Parentheses are crossed; so is the comma of a date ("April 14, 2020"); other punctuation ends the search.
+    depth += (before.match(/\)/g) ?? []).length - (before.match(/\(/g) ?? []).length;
+    if (depth === 0 && /[;:.!?\u2013\u2014"\u201c\u201d]/u.test(before)) return '';
+    if (depth === 0 && before.includes(',') && !/^\d{4}$/u.test(t.lower)) return '';
+  }
+  if (open < 0) return '';
+  const words: string[] = [];
+  let inside = 0;
+  for (let j = open; j <= k; j++) {
+    const t = tokens[j]!;
+    const gap = j > open ? text.slice(tokens[j - 1]!.end, t.start) : '';
+    inside += (gap.match(/\(/g) ?? []).length - (gap.match(/\)/g) ?? []).length;
+    if (inside > 0) continue;
+    if (j > open && (NP_PREPS.has(t.lower) || gap.includes(','))) break;
+    words.push(j === open ? t.lower : text.slice(t.start, t.end));
+  }
+  return words.length >= 2 ? words.join(' ') : '';
+}
+
 function baseForm(cue: Cue): string {
   return cue.entry.lemma;
 }
@@ -253,7 +312,9 @@ export function buildTitle(
     // "showing their gratitude": "X expressed gratitude", not a transitive verb without its object.
     return clip(capitalise(collapse(`${subject} expressed ${text.slice(cue.start, cue.end).toLowerCase()}`)));
   } else if (cue.noun || cue.passive) {
-    return clip(capitalise(collapse(`${subject} ${cue.entry.past.replace(/ (?:with|to|of|on|against)$/, '')}`)));
+    const patient = cue.passive && !cue.noun ? passivePatient(text, tokens, cue, sentence.start) : '';
+    const past = cue.entry.past.replace(/ (?:with|to|of|on|against)$/, '');
+    return clip(capitalise(collapse(`${subject} ${patient ? cue.entry.past : past} ${patient}`)));
   } else {
     const stopAt = dateStop(cue.end);
     const quoteBefore = analysis.quotes.some((q) => q.end <= cue.start && cue.start - q.end <= 40);
