@@ -185,4 +185,32 @@ describe('SourcePanel', () => {
     expect(rows()).toBe(total);
     expect(within(list).queryByRole('button', { name: /^Show \d+ more/ })).toBeNull();
   });
+
+  it("always lists the open document's row, however far down the hub actor's list it is", () => {
+    const docA = smallDataset.documents.find((d) => d.id === 'doc-a');
+    if (!docA) throw new Error('fixture: doc-a');
+    const extra = Array.from({ length: FIRST_ACTOR_DOCS + ACTOR_DOCS_STEP + 5 }, (_, i) => ({
+      ...docA,
+      id: `copy-${String(i).padStart(3, '0')}`,
+    }));
+    const dataset: Dataset = {
+      ...smallDataset,
+      documents: [...smallDataset.documents, ...extra],
+      mentions: [
+        ...smallDataset.mentions,
+        ...extra.flatMap((d) =>
+          smallDataset.mentions.filter((m) => m.docId === 'doc-a').map((m) => ({ ...m, docId: d.id })),
+        ),
+      ],
+    };
+    const store = renderPanel(dataset);
+    act(() => store.getState().selectActor('a-berg'));
+    const list = screen.getByRole('navigation', { name: 'Documents mentioning Anna Berg' });
+    const last = extra.at(-1)!;
+    expect(within(list).getAllByRole('listitem')).toHaveLength(FIRST_ACTOR_DOCS + 1);
+    act(() => store.getState().openDocument(last.id));
+    const open = within(list).getByRole('button', { current: true });
+    expect(open).toHaveTextContent('open');
+    expect(within(list).getAllByRole('listitem').length).toBeGreaterThan(FIRST_ACTOR_DOCS + ACTOR_DOCS_STEP);
+  });
 });

@@ -2,7 +2,17 @@
  * Source text: the open document with actor mentions (by kind), date expressions, ignored page furniture and the
  * emphasised evidence sentence. React text only. Reads the shared selectors, so it agrees with the other panels.
  */
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
 import type { Actor, DocumentRecord } from '../../model/schema';
 import {
   selectIndex,
@@ -211,6 +221,20 @@ const ActorDocuments = memo(function ActorDocuments({
     observer.observe(more);
     return () => observer.disconnect();
   }, [limit, partial, showMore]);
+  // The open document's row is always listed, and scrolled into the list box's view (not the page's).
+  const openIndex = openDocId === null ? -1 : docs.findIndex((d) => d.doc.id === openDocId);
+  if (openIndex >= limit)
+    setLimit(Math.ceil((openIndex + 1 - FIRST_ACTOR_DOCS) / ACTOR_DOCS_STEP) * ACTOR_DOCS_STEP + FIRST_ACTOR_DOCS);
+  const listRef = useRef<HTMLUListElement>(null);
+  useLayoutEffect(() => {
+    const list = listRef.current;
+    const row = list?.querySelector('[aria-current="true"]')?.closest('li');
+    if (!list || !row) return;
+    const box = list.getBoundingClientRect();
+    const at = row.getBoundingClientRect();
+    if (at.top < box.top) list.scrollTop -= box.top - at.top;
+    else if (at.bottom > box.bottom) list.scrollTop += at.bottom - box.bottom;
+  }, [openDocId, limit]);
   const shown = partial ? docs.slice(0, limit) : docs;
   return (
     <nav className="actor-docs" aria-label={`Documents mentioning ${actor.name}`}>
@@ -219,7 +243,7 @@ const ActorDocuments = memo(function ActorDocuments({
           ? `${actor.name} is not mentioned in any document.`
           : `${actor.name} is mentioned in ${docs.length} document${docs.length === 1 ? '' : 's'}:`}
       </span>
-      <ul>
+      <ul ref={listRef}>
         {shown.map(({ doc, count }) => (
           <li key={doc.id}>
             <button
