@@ -28,6 +28,21 @@ const mentionsOf = (actorId: string) => [
   ...document.querySelectorAll<HTMLElement>(`mark.mention[data-actor-id="${actorId}"]`),
 ];
 
+/** The small dataset plus `copies` copies of doc-a (same text and mentions): Anna Berg becomes a hub actor. */
+function withDocACopies(copies: number): { dataset: Dataset; extra: Dataset['documents'] } {
+  const docA = smallDataset.documents.find((d) => d.id === 'doc-a');
+  if (!docA) throw new Error('fixture: doc-a');
+  const extra = Array.from({ length: copies }, (_, i) => ({ ...docA, id: `copy-${String(i).padStart(3, '0')}` }));
+  const copiesOfA = (docId: string) =>
+    smallDataset.mentions.filter((m) => m.docId === 'doc-a').map((m) => ({ ...m, docId }));
+  const dataset: Dataset = {
+    ...smallDataset,
+    documents: [...smallDataset.documents, ...extra],
+    mentions: [...smallDataset.mentions, ...extra.flatMap((d) => copiesOfA(d.id))],
+  };
+  return { dataset, extra };
+}
+
 describe('SourcePanel', () => {
   it('lists the documents with title, source and date, and shows the open one', () => {
     renderPanel();
@@ -154,19 +169,7 @@ describe('SourcePanel', () => {
   });
   it("lists a hub actor's first documents, and more only when asked (or scrolled to), never all at once", () => {
     const copies = FIRST_ACTOR_DOCS + ACTOR_DOCS_STEP + 5;
-    const docA = smallDataset.documents.find((d) => d.id === 'doc-a');
-    if (!docA) throw new Error('fixture: doc-a');
-    const extra = Array.from({ length: copies }, (_, i) => ({ ...docA, id: `copy-${String(i).padStart(3, '0')}` }));
-    const dataset: Dataset = {
-      ...smallDataset,
-      documents: [...smallDataset.documents, ...extra],
-      mentions: [
-        ...smallDataset.mentions,
-        ...extra.flatMap((d) =>
-          smallDataset.mentions.filter((m) => m.docId === 'doc-a').map((m) => ({ ...m, docId: d.id })),
-        ),
-      ],
-    };
+    const { dataset } = withDocACopies(copies);
     const store = renderPanel(dataset);
     act(() => store.getState().selectActor('a-berg'));
     const list = screen.getByRole('navigation', { name: 'Documents mentioning Anna Berg' });
@@ -187,22 +190,7 @@ describe('SourcePanel', () => {
   });
 
   it("always lists the open document's row, however far down the hub actor's list it is", () => {
-    const docA = smallDataset.documents.find((d) => d.id === 'doc-a');
-    if (!docA) throw new Error('fixture: doc-a');
-    const extra = Array.from({ length: FIRST_ACTOR_DOCS + ACTOR_DOCS_STEP + 5 }, (_, i) => ({
-      ...docA,
-      id: `copy-${String(i).padStart(3, '0')}`,
-    }));
-    const dataset: Dataset = {
-      ...smallDataset,
-      documents: [...smallDataset.documents, ...extra],
-      mentions: [
-        ...smallDataset.mentions,
-        ...extra.flatMap((d) =>
-          smallDataset.mentions.filter((m) => m.docId === 'doc-a').map((m) => ({ ...m, docId: d.id })),
-        ),
-      ],
-    };
+    const { dataset, extra } = withDocACopies(FIRST_ACTOR_DOCS + ACTOR_DOCS_STEP + 5);
     const store = renderPanel(dataset);
     act(() => store.getState().selectActor('a-berg'));
     const list = screen.getByRole('navigation', { name: 'Documents mentioning Anna Berg' });
