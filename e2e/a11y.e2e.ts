@@ -1,15 +1,7 @@
 /** Accessibility: axe (WCAG 2.x A/AA) in the main states, and a keyboard walk with a visible focus ring. */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  launch,
-  loadedDataset,
-  mostConnectedActor,
-  openPage,
-  screenshot,
-  seriousA11yViolations,
-  waitForApp,
-} from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { mostConnectedActor, openApp, screenshot, seriousA11yViolations, useBrowser } from './harness';
 
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 8_000, interval: 100 });
 
@@ -55,19 +47,10 @@ function describeFocus(page: Page): Promise<FocusInfo> {
 }
 
 describe('accessibility', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser.close();
-  });
+  const browser = useBrowser();
 
   it('has no serious or critical axe violation in the main view, with an actor selected, as a table, with a filter menu open', async () => {
-    const { page, context, errors } = await openPage(browser);
-    context.setDefaultTimeout(10_000);
-    await waitForApp(page);
-    const ds = await loadedDataset(page);
+    const { page, context, errors, ds } = await openApp(browser());
     const found: Record<string, string[]> = {};
 
     found['main view'] = await seriousA11yViolations(page);
@@ -97,9 +80,7 @@ describe('accessibility', () => {
   });
 
   it('reaches search, filters, timeline, a network node and the source text with Tab, each with a visible focus ring', async () => {
-    const { page, context, errors } = await openPage(browser);
-    context.setDefaultTimeout(10_000);
-    await waitForApp(page);
+    const { page, context, errors } = await openApp(browser());
     const wanted: FocusInfo['area'][] = ['search', 'filter', 'timeline', 'node', 'source'];
     const reached = new Map<FocusInfo['area'], FocusInfo>();
     const order: string[] = [];

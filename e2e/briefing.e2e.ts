@@ -6,18 +6,18 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
-  launch,
   mostConnectedActor,
+  openApp,
   openPage,
   screenshot,
   seriousA11yViolations,
   settledHash,
-  waitForApp,
   type TestDataset,
-  openApp,
+  useBrowser,
+  waitForApp,
 } from './harness';
 
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 8_000, interval: 100 });
@@ -72,16 +72,10 @@ async function editStep(page: Page, n: number, title: string, note: string): Pro
 }
 
 describe('briefings', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser.close();
-  });
+  const browser = useBrowser();
 
   it('builds, edits, reorders and keeps a story; imports and exports it as JSON', async () => {
-    const { page, context, errors, externalRequests, ds } = await open(browser);
+    const { page, context, errors, externalRequests, ds } = await open(browser());
     const { actor } = await buildStory(page, ds);
     await editStep(page, 1, 'Who leads', 'The most connected actor.\n\nSecond paragraph.');
     await editStep(page, 2, 'The first event', 'Its sentence is the evidence.');
@@ -171,7 +165,7 @@ describe('briefings', () => {
   });
 
   it('presents by keyboard alone, in a large high-contrast theme, and Escape leaves', async () => {
-    const { page, context, errors, ds } = await open(browser);
+    const { page, context, errors, ds } = await open(browser());
     const { actor, event } = await buildStory(page, ds);
     await editStep(page, 1, 'Who leads', 'The most connected actor.');
 
@@ -242,7 +236,7 @@ describe('briefings', () => {
   });
 
   it('opens a deep link to a step of a story in a fresh browser', async () => {
-    const { page, context, ds } = await open(browser);
+    const { page, context, ds } = await open(browser());
     await buildStory(page, ds);
     await editStep(page, 2, 'Linked step', 'Sent by link.');
     const step = storyPanel(page).locator('.story-step').nth(1);
@@ -252,7 +246,7 @@ describe('briefings', () => {
     await context.close();
 
     // Another browser profile: no stories saved there.
-    const other = await openPage(browser, link);
+    const other = await openPage(browser(), link);
     await waitForApp(other.page);
     await poll(() => progress(other.page).textContent()).toContain('Step 2 of 3');
     expect(await other.page.getByRole('heading', { level: 2, name: 'Linked step' }).count()).toBe(1);
@@ -263,7 +257,7 @@ describe('briefings', () => {
     await other.context.close();
   });
   it('downloads a briefing pack that opens offline from disk and prints one step per page', async () => {
-    const { page, context, ds } = await open(browser);
+    const { page, context, ds } = await open(browser());
     const { event } = await buildStory(page, ds);
     await editStep(page, 1, 'Who leads <script>window.__xss=1</script>', 'A note.\n\nA second paragraph.');
     const [download] = await Promise.all([
@@ -280,7 +274,7 @@ describe('briefings', () => {
     await context.close();
 
     // Open it from a file URL in a fresh profile: it shows every step and asks for nothing.
-    const offline = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+    const offline = await browser().newContext({ viewport: { width: 1200, height: 900 } });
     const reader = await offline.newPage();
     const requests: string[] = [];
     const errors: string[] = [];

@@ -7,16 +7,16 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   baseUrl,
-  launch,
-  loadedDataset,
   mostConnectedActor,
+  openApp,
   openPage,
   screenshot,
   seriousA11yViolations,
+  useBrowser,
   waitForApp,
 } from './harness';
 
@@ -113,19 +113,11 @@ function hostileDataset() {
 const TRIGGER = /^\s*[=+\-@\t\r]/;
 
 describe('exports', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser.close();
-  });
+  const browser = useBrowser();
 
   it('downloads the figures as SVG and PNG, the tables as CSV and the dataset as JSON', async () => {
-    const { page, context, errors, externalRequests } = await openPage(browser);
+    const { page, context, errors, externalRequests, ds } = await openApp(browser());
     context.setDefaultTimeout(15_000);
-    await waitForApp(page);
-    const ds = await loadedDataset(page);
     const actor = mostConnectedActor(ds);
     await page.locator(`[data-testid="graph"] [data-actor-id="${actor.id}"]`).click();
     await expect
@@ -144,7 +136,7 @@ describe('exports', () => {
       .toBe('Link to this view copied.');
     const link = await page.evaluate(() => navigator.clipboard.readText());
     expect(link).toContain(`actor=${encodeURIComponent(actor.id)}`);
-    const other = await openPage(browser, link);
+    const other = await openPage(browser(), link);
     await waitForApp(other.page);
     await expect
       .poll(() => other.page.getByRole('toolbar', { name: 'Timeline tools' }).textContent())
@@ -212,7 +204,7 @@ describe('exports', () => {
 
   it('never writes a CSV cell a spreadsheet would run, and keeps hostile names inert in SVG', async () => {
     const body = JSON.stringify(hostileDataset());
-    const { page, context, errors } = await openPage(browser, 'about:blank');
+    const { page, context, errors } = await openPage(browser(), 'about:blank');
     context.setDefaultTimeout(15_000);
     await page.route(
       (url) => url.pathname.endsWith('/formulas.json'),

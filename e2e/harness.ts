@@ -1,7 +1,7 @@
 /** Shared browser-test harness: one Chromium per file, pages that record console errors, screenshots. */
 import { mkdirSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium';
 
 export { CHROMIUM_ARGS };
@@ -10,6 +10,24 @@ export const SCREENSHOT_DIR = 'e2e/screenshots';
 
 export function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+}
+
+/**
+ * One browser for the enclosing describe block: launched before its tests, closed after them. Call it inside
+ * `describe`; the returned function gives the browser inside a test.
+ */
+export function useBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('useBrowser: the browser is launched in beforeAll, use it inside a test');
+    return browser;
+  };
 }
 
 export function baseUrl(): string {

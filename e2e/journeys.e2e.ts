@@ -2,24 +2,24 @@
  * User journeys across the three linked panels on the bundled dataset. Expectations are computed from the dataset
  * the page loaded (it changes as the extractor improves), never hard-coded names or counts.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   dateSpan,
   edgeCount,
-  launch,
   mostConnectedActor,
   neighboursOf,
   nodeStates,
+  openApp,
   openPage,
   pairKeyOf,
   parseWindowParam,
   screenshot,
   settledHash,
-  timelineCount,
-  waitForApp,
   type TestDataset,
-  openApp,
+  timelineCount,
+  useBrowser,
+  waitForApp,
 } from './harness';
 
 const node = (page: Page, id: string) => page.locator(`[data-testid="graph"] [data-actor-id="${id}"]`);
@@ -103,16 +103,10 @@ async function expectNothingSelected(page: Page, ds: TestDataset): Promise<void>
 }
 
 describe('journeys across the linked panels', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser.close();
-  });
+  const browser = useBrowser();
 
   it('selects an actor from its network node, and clearing the chip restores everything', async () => {
-    const { page, context, errors, externalRequests, ds } = await open(browser);
+    const { page, context, errors, externalRequests, ds } = await open(browser());
     const actor = mostConnectedActor(ds);
     await node(page, actor.id).click();
     await expectActorSelected(page, ds, actor.id);
@@ -126,7 +120,7 @@ describe('journeys across the linked panels', () => {
   });
 
   it('selects an actor from a mention in the source text and from the search box', async () => {
-    const { page, context, errors, ds } = await open(browser);
+    const { page, context, errors, ds } = await open(browser());
     // A mention in the open document.
     const mark = scroller(page).locator('mark[data-actor-id]').first();
     const fromText = (await mark.getAttribute('data-actor-id')) ?? '';
@@ -155,7 +149,7 @@ describe('journeys across the linked panels', () => {
   });
 
   it('selects a timeline event: its actors light up and the source scrolls to its evidence', async () => {
-    const { page, context, errors, ds } = await open(browser);
+    const { page, context, errors, ds } = await open(browser());
     // The event whose evidence is furthest into its document, so the text has to scroll.
     const event = [...ds.events]
       .filter((e) => e.actorIds.length >= 2 && dateSpan(e.date))
@@ -192,7 +186,7 @@ describe('journeys across the linked panels', () => {
   });
 
   it('selects an edge (in the graph and in the relations table) and opens its evidence in the text', async () => {
-    const { page, context, errors, ds } = await open(browser);
+    const { page, context, errors, ds } = await open(browser());
     const pairRelations = (a: string, b: string) =>
       ds.relations.filter((r) => pairKeyOf(r.source, r.target) === pairKeyOf(a, b));
 
@@ -257,7 +251,7 @@ describe('journeys across the linked panels', () => {
   });
 
   it('brushes a time window: the network keeps the relations evidenced in it; Escape clears it', async () => {
-    const { page, context, errors, ds } = await open(browser);
+    const { page, context, errors, ds } = await open(browser());
     const before = await edges(page).count();
     expect(before).toBe(edgeCount(ds.relations));
 
@@ -315,7 +309,7 @@ describe('journeys across the linked panels', () => {
   });
 
   it('filters by actor kind and relation type: all panels agree', async () => {
-    const { page, context, errors, ds } = await open(browser);
+    const { page, context, errors, ds } = await open(browser());
     const kindOf = new Map(ds.actors.map((a) => [a.id, a.kind]));
     // The kind with the most relations inside it, and the most frequent relation type there.
     const within = (kind: string) =>
@@ -376,7 +370,7 @@ describe('journeys across the linked panels', () => {
   });
 
   it('shows the network as a table: one row per visible actor, Enter on a row selects it', async () => {
-    const { page, context, errors, ds } = await open(browser);
+    const { page, context, errors, ds } = await open(browser());
     await page.getByRole('button', { name: 'Table', exact: true }).click();
     const actorsTable = page.getByRole('table', { name: /^Actors/ });
     await poll(() => actorsTable.locator('tbody tr').count()).toBe(ds.actors.length);
@@ -398,7 +392,7 @@ describe('journeys across the linked panels', () => {
   });
 
   it('lays out the main view at 1920x1080', async () => {
-    const { page, context, errors } = await openPage(browser, '', { width: 1920, height: 1080 });
+    const { page, context, errors } = await openPage(browser(), '', { width: 1920, height: 1080 });
     await waitForApp(page);
     await page.waitForTimeout(300);
     await screenshot(page, 'main-1920x1080');

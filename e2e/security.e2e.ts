@@ -1,7 +1,6 @@
 /** Hostile strings in a dataset are shown as text, never run; the app makes no request off its own origin. */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, launch, openPage, screenshot, waitForApp } from './harness';
+import { describe, expect, it } from 'vitest';
+import { baseUrl, openPage, screenshot, useBrowser, waitForApp } from './harness';
 
 const ACTOR_NAME = '<img src=x onerror="window.__xss=1">';
 const EVENT_TITLE = '<script>window.__xss=2</script>';
@@ -70,18 +69,12 @@ function hostileDataset() {
 }
 
 describe('hostile dataset strings', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser.close();
-  });
+  const browser = useBrowser();
 
   it('shows them literally in every panel and never runs them', async () => {
     const body = JSON.stringify(hostileDataset());
     // Route before the first navigation: openPage navigates, so open a blank page first, then go.
-    const { page, context, errors, externalRequests } = await openPage(browser, 'about:blank');
+    const { page, context, errors, externalRequests } = await openPage(browser(), 'about:blank');
     context.setDefaultTimeout(10_000);
     await page.route(
       (url) => url.pathname.endsWith('/hostile.json'),
@@ -129,7 +122,7 @@ describe('hostile dataset strings', () => {
 
   it('refuses a dataset URL on another origin', async () => {
     const { page, context, errors, externalRequests } = await openPage(
-      browser,
+      browser(),
       '?dataset=https://evil.example/data.json',
     );
     await waitForApp(page, { nodes: false });

@@ -1,18 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, launch, openPage, screenshot } from './harness';
+import { describe, expect, it } from 'vitest';
+import { baseUrl, openPage, screenshot, useBrowser } from './harness';
 
 describe('the app on the bundled dataset', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser.close();
-  });
+  const browser = useBrowser();
 
   it('shows the Timeline, Network and Source text regions with no console errors', async () => {
-    const { page, context, errors, externalRequests } = await openPage(browser);
+    const { page, context, errors, externalRequests } = await openPage(browser());
     for (const name of ['Timeline', 'Network', 'Source text']) {
       await expect.poll(() => page.getByRole('region', { name, exact: true }).count()).toBe(1);
     }
@@ -25,14 +18,14 @@ describe('the app on the bundled dataset', () => {
   });
 
   it('explains a dataset path that does not exist', async () => {
-    const { page, context } = await openPage(browser, '?dataset=./missing-dataset.json');
+    const { page, context } = await openPage(browser(), '?dataset=./missing-dataset.json');
     await expect.poll(() => page.getByRole('heading', { name: /cannot be shown/i }).count()).toBe(1);
     expect(await page.textContent('main')).toMatch(/no dataset at .*missing-dataset\.json/);
     await context.close();
   });
 
   it('lists the JSON pointers of an invalid dataset, never a blank page', async () => {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     const page = await context.newPage();
     const bad = {
       schemaVersion: 1,

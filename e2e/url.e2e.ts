@@ -1,15 +1,15 @@
 /** The view lives in the URL fragment: a reload restores it, a bad link falls back with a notice. */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
-  launch,
   mostConnectedActor,
   nodeStates,
+  openApp,
   screenshot,
   settledHash,
   timelineCount,
+  useBrowser,
   waitForApp,
-  openApp,
 } from './harness';
 
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 8_000, interval: 100 });
@@ -25,16 +25,10 @@ const label = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const open = openApp;
 
 describe('the view in the URL', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser.close();
-  });
+  const browser = useBrowser();
 
   it('restores a view (actor, kind filter, time window, open document) after a reload', async () => {
-    const { page, context, errors, ds } = await open(browser);
+    const { page, context, errors, ds } = await open(browser());
     const actor = mostConnectedActor(ds);
     await page.locator(`[data-testid="graph"] [data-actor-id="${actor.id}"]`).click();
     await poll(() => pressedIds(page)).toEqual([actor.id]);
@@ -96,7 +90,7 @@ describe('the view in the URL', () => {
   });
 
   it('opens a malformed link (#v=99&actor=zzz) on the default view, with a notice', async () => {
-    const { page, context, errors, ds } = await open(browser, '#v=99&actor=zzz');
+    const { page, context, errors, ds } = await open(browser(), '#v=99&actor=zzz');
     await poll(() => notice(page).textContent()).toMatch(/ignored.*different version.*default view/i);
     expect(await pressedIds(page)).toEqual([]);
     const c = await timelineCount(page);
@@ -110,11 +104,11 @@ describe('the view in the URL', () => {
   });
 
   it('applies the rest of a link whose actor is unknown, with a notice; a pasted link applies live', async () => {
-    const probe = await open(browser);
+    const probe = await open(browser());
     const kind = mostConnectedActor(probe.ds).kind;
     await probe.context.close();
 
-    const { page, context, errors, ds } = await open(browser, `#v=1&actor=zzz&kinds=${kind}&net=table`, false);
+    const { page, context, errors, ds } = await open(browser(), `#v=1&actor=zzz&kinds=${kind}&net=table`, false);
     await poll(() => notice(page).textContent()).toMatch(/actor "zzz" is not in this dataset/);
     expect(await kindButton(page).textContent()).toMatch(/1 of/);
     expect(await page.getByRole('button', { name: 'Table', exact: true }).getAttribute('aria-pressed')).toBe('true');
