@@ -721,34 +721,18 @@ function legendSections(
       swatch: (g) => svgEl(doc, 'circle', { cx: SWATCH_W / 2, cy: mid, r: 4.5, fill: ACCENT }, g),
     });
   }
+  /** A legend swatch's bar: the whole swatch less a 1 px margin, in the given fill and outline. */
+  const bar = (g: SVGGElement, attrs: Record<string, string | number>): void => {
+    svgEl(doc, 'rect', { x: 1, y: 1, width: SWATCH_W - 2, height: SWATCH_H - 2, ...attrs }, g);
+  };
   if (used.exact) {
     items.push({
       label: 'several exact days (solid bar)',
-      swatch: (g) =>
-        svgEl(
-          doc,
-          'rect',
-          { x: 1, y: 1, width: SWATCH_W - 2, height: SWATCH_H - 2, rx: 3, fill: ITEM_FILL, stroke: ITEM_BORDER },
-          g,
-        ),
+      swatch: (g) => bar(g, { rx: 3, fill: ITEM_FILL, stroke: ITEM_BORDER }),
     });
   }
   const hatchSwatch = (id: string, border: string) => (g: SVGGElement) => {
-    svgEl(
-      doc,
-      'rect',
-      {
-        x: 1,
-        y: 1,
-        width: SWATCH_W - 2,
-        height: SWATCH_H - 2,
-        rx: 3,
-        fill: `url(#${prefix}-${id})`,
-        stroke: border,
-        'stroke-dasharray': '4 2',
-      },
-      g,
-    );
+    bar(g, { rx: 3, fill: `url(#${prefix}-${id})`, stroke: border, 'stroke-dasharray': '4 2' });
     svgEl(doc, 'rect', { x: 1, y: 1, width: 8, height: SWATCH_H - 2, fill: `url(#${prefix}-fade-left)` }, g);
     svgEl(
       doc,
@@ -770,12 +754,7 @@ function legendSections(
     items.push({
       label: 'grey block: a dense stretch, with its number of events (1.4k = 1,400)',
       swatch: (g) => {
-        svgEl(
-          doc,
-          'rect',
-          { x: 1, y: 1, width: SWATCH_W - 2, height: SWATCH_H - 2, rx: 2, fill: BIN_FILL, stroke: BIN_BORDER },
-          g,
-        );
+        bar(g, { rx: 2, fill: BIN_FILL, stroke: BIN_BORDER });
         svgEl(
           doc,
           'line',
@@ -802,23 +781,7 @@ function legendSections(
   if (selectedShown) {
     items.push({
       label: 'selected event (brown outline, bold label)',
-      swatch: (g) => {
-        svgEl(
-          doc,
-          'rect',
-          {
-            x: 1,
-            y: 1,
-            width: SWATCH_W - 2,
-            height: SWATCH_H - 2,
-            rx: 2,
-            fill: SELECTED_FILL,
-            stroke: SELECTED_BORDER,
-            'stroke-width': 2,
-          },
-          g,
-        );
-      },
+      swatch: (g) => bar(g, { rx: 2, fill: SELECTED_FILL, stroke: SELECTED_BORDER, 'stroke-width': 2 }),
     });
   }
   return [
