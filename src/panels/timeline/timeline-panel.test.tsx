@@ -162,6 +162,18 @@ describe('timeline items of a large dataset', () => {
     expect(vi.mocked(c.setItems).mock.calls.length).toBe(calls);
   });
 
+  it('frames a story step shown meanwhile only once its items are handed over', async () => {
+    const store = createAppStore(largeDataset());
+    renderPanel(store);
+    const c = live();
+    act(() => store.setState({ selectedActorId: 'a-berg', shownStep: { storyId: 's-1', stepIndex: 0 } }));
+    expect(c.focus).not.toHaveBeenCalled();
+    await act(nextTask);
+    expect(c.focus).toHaveBeenCalledOnce();
+    const setItemsOrder = vi.mocked(c.setItems).mock.invocationCallOrder.at(-1)!;
+    expect(vi.mocked(c.focus).mock.invocationCallOrder[0]).toBeGreaterThan(setItemsOrder);
+  });
+
   it('hands over nothing once unmounted, though the task was already due', async () => {
     const store = createAppStore(largeDataset());
     const view = renderPanel(store);

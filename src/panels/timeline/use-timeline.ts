@@ -105,6 +105,11 @@ export function useTimeline(): {
     let applied: TimelineModel | null = null;
     /** A task that will hand over the items of the store's state by then (see DEFER_ITEMS_ABOVE). */
     let deferred: ReturnType<typeof setTimeout> | null = null;
+    /** A story step was shown while items waited: frame it once they are handed over (it may frame "all shown"). */
+    let frameAfter = false;
+    const frameStep = (controller: TimelineController, state: AppState): void => {
+      controller.focus(state.timeWindow && padRange(state.timeWindow, 0.06), !prefersReducedMotion());
+    };
     const applyItems = (controller: TimelineController, state: AppState, first: boolean): void => {
       const model = selectTimelineModel(state);
       if (first || model !== applied) {
@@ -126,6 +131,10 @@ export function useTimeline(): {
           applyItems(now, latest, false);
           // A selection made meanwhile is shown (and brought into view) among the new items.
           now.setSelection(latest.selectedEventId === null ? [] : [latest.selectedEventId]);
+          if (frameAfter) {
+            frameAfter = false;
+            frameStep(now, latest);
+          }
         }, 0);
       } else if (deferred === null) {
         applyItems(controller, state, !prev);
@@ -136,7 +145,8 @@ export function useTimeline(): {
       if (!prev || state.timeWindow !== prev.timeWindow) controller.setTimeWindow(state.timeWindow);
       // A story step is shown: move to its time window, else to everything it shows.
       if (prev && state.shownStep && state.shownStep !== prev.shownStep) {
-        controller.focus(state.timeWindow && padRange(state.timeWindow, 0.06), !prefersReducedMotion());
+        if (deferred !== null) frameAfter = true;
+        else frameStep(controller, state);
       }
     };
     apply(storeApi.getState(), null);
