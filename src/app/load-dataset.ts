@@ -56,7 +56,7 @@ export interface ParsedHooks {
 }
 
 /** Calls a head-start hook; what it throws is ignored (the value may still fail validation). */
-function headStart(hook: OnParsed | undefined, value: unknown): void {
+function headStart<T>(hook: ((value: T) => void) | undefined, value: T): void {
   try {
     hook?.(value);
   } catch {
@@ -134,11 +134,6 @@ function validateInWorker(text: string, validator: Validator, hooks: ParsedHooks
   });
 }
 
-/** Parses and validates dataset text: in a worker when possible, else here. Never throws. */
-export async function validateDatasetText(text: string): Promise<ValidationResult> {
-  return validateWith(text, text.length < VALIDATE_HERE_BELOW_BYTES ? null : startValidator());
-}
-
 /** Shares equal strings of an accepted dataset (a large dataset repeats the same short strings thousands of times). */
 function compact(result: ValidationResult): ValidationResult {
   if (result.ok) shareEqualStrings(result.dataset, DATASET_UNIQUE_KEYS);
@@ -195,11 +190,7 @@ export async function fetchDataset(
         issues: [{ pointer: '', message: `no dataset at ${url}: the server answered with a web page; check the path` }],
       };
     }
-    try {
-      hooks.onText?.(text);
-    } catch {
-      // Only a head start.
-    }
+    headStart(hooks.onText, text);
     if (validator && text.length < VALIDATE_HERE_BELOW_BYTES) {
       // Small after all: validated here. The worker may still be loading its script (ending it now would cancel that
       // request), so it is given nothing to check and ends once it has answered.
