@@ -3,13 +3,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../model/schema';
 import { layoutGraph } from '../panels/network/layout';
-import { layoutOptionsFor } from '../panels/network/use-layout';
+import { layoutOptionsFor } from '../panels/network/layout';
 import { createAppStore } from '../store/create-app-store';
 import { selectGraphSubset, selectLayoutInput } from '../store/selectors-network';
 import type { ViewState } from '../store/types';
 import { EMPTY_FILTERS } from '../store/initial-state';
 import { smallDataset } from '../test/fixtures/small-dataset';
-import { computeFigureLayout, figureLayoutOptions, renderNetworkFigure } from './figure-network';
+import { computeFigureLayout, renderNetworkFigure } from './figure-network';
 import { serializeSvg } from './svg-serialize';
 
 /** Attribute names in a serialised SVG, tag by tag (XMLSerializer escapes '<', '>' and '"' inside values). */
@@ -121,7 +121,6 @@ describe('renderNetworkFigure', () => {
     const input = selectLayoutInput(state);
     const linked = new Set(input.links.flatMap((l) => [l.source, l.target]));
     const connected = input.nodes.filter((n) => linked.has(n.id)).length;
-    expect(figureLayoutOptions(connected)).toEqual(layoutOptionsFor(connected));
     expect([...computeFigureLayout(input)]).toEqual([
       ...layoutGraph(input.nodes, input.links, layoutOptionsFor(connected), input.rest),
     ]);

@@ -43,7 +43,7 @@ import {
   type EdgeSummary,
 } from '../panels/network/graph-style';
 import { placeLabels, type Box, type LabelCandidate, type PlacedLabel } from '../panels/network/labels';
-import { SHAPE_EXTENT, areaFor, layoutGraph, ticksFor, type LayoutOptions, type Point } from '../panels/network/layout';
+import { SHAPE_EXTENT, countConnected, layoutGraph, layoutOptionsFor, type Point } from '../panels/network/layout';
 import {
   INK,
   INK_MUTED,
@@ -68,8 +68,6 @@ import {
   type LegendSection,
 } from './figure-common';
 
-/** The seed of the panel's layout (panels/network/use-layout.ts LAYOUT_SEED; a test keeps them equal). */
-export const FIGURE_LAYOUT_SEED = 20240601;
 const NODE_STROKE = '#3b4046';
 const HALO = '#ffd166';
 const LABEL_FONT = 11;
@@ -82,24 +80,14 @@ const DIM_EDGE_OPACITY = 0.1;
 /** Options of the network figure: the common ones, plus the live layout's positions when there is one. */
 export type NetworkFigureOptions = FigureOptions & { positions?: Map<string, { x: number; y: number }> };
 
-/** The options the panel's layout runs with (panels/network/use-layout.ts layoutOptionsFor). */
-export function figureLayoutOptions(nodeCount: number): LayoutOptions {
-  return { seed: FIGURE_LAYOUT_SEED, ticks: ticksFor(nodeCount), ...areaFor(nodeCount) };
-}
-
 const layoutCache = new WeakMap<LayoutInput, Map<string, Point>>();
 
 /** The panel's layout of a dataset, computed synchronously (same input, same positions as on screen); cached. */
 export function computeFigureLayout(input: LayoutInput): Map<string, Point> {
   const cached = layoutCache.get(input);
   if (cached) return cached;
-  const linked = new Set<string>();
-  for (const l of input.links) {
-    linked.add(l.source);
-    linked.add(l.target);
-  }
-  const connected = input.nodes.filter((n) => linked.has(n.id)).length;
-  const positions = layoutGraph(input.nodes, input.links, figureLayoutOptions(connected), input.rest);
+  // The panel's own options (panels/network/layout.ts), so the figure shows the graph as laid out on screen.
+  const positions = layoutGraph(input.nodes, input.links, layoutOptionsFor(countConnected(input)), input.rest);
   layoutCache.set(input, positions);
   return positions;
 }

@@ -52,7 +52,7 @@ export function ticksFor(nodeCount: number): number {
   return Math.max(60, Math.round(300 * Math.pow(200 / nodeCount, 0.68)));
 }
 
-/** The seed of the network layout (export/figure-network.ts FIGURE_LAYOUT_SEED is the same; a test keeps them equal). */
+/** The seed of the network layout, shared by the panel, its worker and the network figure. */
 export const LAYOUT_SEED = 20240601;
 
 /** The options the panel's layout runs with, for this many connected (force-laid-out) nodes. */

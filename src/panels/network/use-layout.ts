@@ -8,8 +8,6 @@ import type { LayoutInput } from '../../store/selectors-network';
 import { countConnected, layoutGraph, layoutOptionsFor, type Positions } from './layout';
 import type { LayoutFromTextRequest, LayoutRequest } from './layout.worker';
 
-export { LAYOUT_SEED, layoutOptionsFor } from './layout';
-
 /** Laid out on the main thread up to this many actors (≈ 20 ms), in a worker beyond. */
 export const SYNC_LAYOUT_MAX = 60;
 
