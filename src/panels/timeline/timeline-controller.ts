@@ -3,7 +3,9 @@
  * items near the visible window (a DataSet updated with add/remove diffs), replacing dense lane/bin cells by
  * "12 events" blocks (aggregate.ts). No React here; destroy() removes every listener and destroys the widget.
  */
-import * as visStandalone from 'vis-timeline/standalone';
+import moment from 'moment';
+import { DataSet } from 'vis-data/esnext';
+import { Timeline } from 'vis-timeline/esnext';
 import type { TimeRange } from '../../model/time';
 import { aggregate, chooseBinUnit, fullWindow, initialWindow, type Bin } from './aggregate';
 import { CHIP_PX, allocateRows, pack, rowsNeeded, type MoreChip, type PackInput } from './pack';
@@ -80,20 +82,6 @@ interface Group {
 
 type VisItem = Omit<TimelineItemData, 'group'> & { group?: string };
 
-/** The parts of vis-data's DataSet we use (the standalone build exports it, its type declarations do not). */
-interface ItemStore<T> {
-  add: (items: T[]) => unknown;
-  remove: (ids: string[]) => unknown;
-  clear: () => unknown;
-}
-
-const vis = visStandalone as unknown as {
-  Timeline: typeof visStandalone.Timeline;
-  DataSet: new <T>() => ItemStore<T>;
-  moment: (input: Date | number | string) => { utc: () => unknown };
-};
-const { Timeline, DataSet, moment } = vis;
-
 /** The parts of vis-timeline's internal Group we touch. */
 interface VisGroup {
   items: Record<string, unknown>;
@@ -138,7 +126,7 @@ export function createTimelineController(el: HTMLElement, options: TimelineContr
   const timeline = new Timeline(
     el,
     items as never,
-    groups as never,
+    groups,
     {
       height: '100%',
       autoResize: true,
