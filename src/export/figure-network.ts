@@ -67,6 +67,7 @@ import {
   type LegendItem,
   type LegendSection,
 } from './figure-common';
+import { formatCount, plural } from '../ui/format-count';
 
 const NODE_STROKE = '#3b4046';
 const HALO = '#ffd166';
@@ -102,9 +103,6 @@ function shorten(a: Point, b: Point, gap: number): Point {
   if (len <= gap + 1) return b;
   return { x: b.x - ((b.x - a.x) / len) * gap, y: b.y - ((b.y - a.y) / len) * gap };
 }
-
-const plural = (n: number, one: string, many = `${one}s`): string =>
-  `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
 /** The dates the drawn relations cover, for "All dates: …" (null when none has a date). */
 function relationExtent(state: AppState, edges: readonly Edge[]): TimeRange | null {
@@ -226,7 +224,7 @@ export function renderNetworkFigure(state: AppState, doc: Document, opts: Networ
   );
   let countLine = `${plural(subset.actors.length, 'actor')}, ${plural(subset.edges.length, 'link')}`;
   if (subset.hiddenActors > 0) {
-    countLine += ` (the ${MAX_GRAPH_NODES.toLocaleString('en-US')} best-connected of ${plural(
+    countLine += ` (the ${formatCount(MAX_GRAPH_NODES)} best-connected of ${plural(
       subset.actors.length + subset.hiddenActors,
       'actor',
     )})`;

@@ -50,6 +50,7 @@ import {
   type LegendItem,
   type LegendSection,
 } from './figure-common';
+import { formatCount, plural } from '../ui/format-count';
 
 const DAY = 86_400_000;
 /** Colours of the timeline panel (timeline.css). */
@@ -275,9 +276,6 @@ export function compactCount(n: number): string {
   return `${Math.round(n / 1000)}k`;
 }
 
-const plural = (n: number, one: string, many = `${one}s`): string =>
-  `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
-
 /** Renders the timeline of `state` as an SVG figure (not attached to the document). */
 export function renderTimelineFigure(state: AppState, doc: Document, opts: FigureOptions): SVGSVGElement {
   const width = figureWidth(opts);
@@ -494,9 +492,7 @@ export function renderTimelineFigure(state: AppState, doc: Document, opts: Figur
   // Note on labels and blocks.
   const notes: string[] = [];
   if (eventMarks > 0 && labelled < eventMarks) {
-    notes.push(
-      `Labels shown for ${labelled.toLocaleString('en-US')} of ${plural(eventMarks, 'event')} (no room for the others).`,
-    );
+    notes.push(`Labels shown for ${formatCount(labelled)} of ${plural(eventMarks, 'event')} (no room for the others).`);
   }
   if (agg.bins.length > 0) {
     const inBins = agg.bins.reduce((n, b) => n + b.count, 0);

@@ -28,6 +28,7 @@ import { SHAPE_EXTENT, boundsOf, type Point, type Positions } from './layout';
 import { createEdgeCanvas, type CanvasEdge, type EdgeCanvas } from './edge-canvas';
 import { useGraphZoom } from './use-graph-zoom';
 import { useLayout } from './use-layout';
+import { formatCount } from '../../ui/format-count';
 
 const selectSelectedActorId = (s: { selectedActorId: string | null }) => s.selectedActorId;
 const selectSelectedEdge = (s: { selectedEdge: { source: string; target: string } | null }) => s.selectedEdge;
@@ -323,11 +324,13 @@ export function GraphView({ onReady }: { onReady?: (handle: GraphViewHandle | nu
     [moved, basePositions],
   );
 
-  // Keyboard order = DOM order: largest (most mentioned) first, so small nodes are drawn on top.
+  // Keyboard order = DOM order: largest (most mentioned) first, so small nodes are drawn on top. Ties go by name in
+  // code-point order: the same in every locale, and no ICU collator to initialise during load (localeCompare's first
+  // call is).
   const orderedActors = useMemo(() => {
     const counts = index.mentionCounts;
     return [...subset.actors].sort(
-      (a, b) => (counts.get(b.id) ?? 0) - (counts.get(a.id) ?? 0) || a.name.localeCompare(b.name),
+      (a, b) => (counts.get(b.id) ?? 0) - (counts.get(a.id) ?? 0) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
     );
   }, [subset.actors, index]);
   const orderedIds = useMemo(() => orderedActors.map((a) => a.id), [orderedActors]);
@@ -938,7 +941,7 @@ export function GraphView({ onReady }: { onReady?: (handle: GraphViewHandle | nu
       </svg>
       {!basePositions && (
         <p className="graph-status" role="status">
-          Laying out {layoutInput.nodes.length.toLocaleString('en')} actors…
+          Laying out {formatCount(layoutInput.nodes.length)} actors…
         </p>
       )}
       {basePositions && subset.actors.length === 0 && (
@@ -949,12 +952,8 @@ export function GraphView({ onReady }: { onReady?: (handle: GraphViewHandle | nu
       {(subset.hiddenActors > 0 || subset.hiddenEdges > 0) && (
         <p className="graph-notice" role="note">
           {subset.hiddenActors > 0
-            ? `Showing the ${MAX_GRAPH_NODES.toLocaleString('en')} best-connected of ${(
-                subset.actors.length + subset.hiddenActors
-              ).toLocaleString('en')} actors`
-            : `Showing ${subset.edges.length.toLocaleString('en')} of ${(
-                subset.edges.length + subset.hiddenEdges
-              ).toLocaleString('en')} links`}
+            ? `Showing the ${formatCount(MAX_GRAPH_NODES)} best-connected of ${formatCount(subset.actors.length + subset.hiddenActors)} actors`
+            : `Showing ${formatCount(subset.edges.length)} of ${formatCount(subset.edges.length + subset.hiddenEdges)} links`}
           ; the table lists all of them.
         </p>
       )}

@@ -8,6 +8,7 @@ import type { Actor, Relation } from '../../model/schema';
 import { selectIndex, selectVisibleActors, selectVisibleRelations } from '../../store/selectors';
 import { selectActorRelationCounts } from '../../store/selectors-network';
 import { useAppStore, useAppStoreApi } from '../../store/use-app-store';
+import { formatCount } from '../../ui/format-count';
 
 export const PAGE = 500;
 
@@ -98,7 +99,7 @@ function ActorsTable() {
     <>
       <table className="data-table">
         <caption>
-          Actors ({actors.length.toLocaleString('en')}){rows.length > limit ? `, first ${limit} shown` : ''}
+          Actors ({formatCount(actors.length)}){rows.length > limit ? `, first ${limit} shown` : ''}
         </caption>
         <thead>
           <tr>
@@ -187,7 +188,7 @@ function RelationsTable() {
     <>
       <table className="data-table">
         <caption>
-          Relations ({relations.length.toLocaleString('en')}){rows.length > limit ? `, first ${limit} shown` : ''}
+          Relations ({formatCount(relations.length)}){rows.length > limit ? `, first ${limit} shown` : ''}
         </caption>
         <thead>
           <tr>
