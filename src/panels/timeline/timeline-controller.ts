@@ -11,8 +11,7 @@ import { aggregate, chooseBinUnit, fullWindow, initialWindow, type Bin } from '.
 import { CHIP_PX, allocateRows, pack, rowsNeeded, type MoreChip, type PackInput } from './pack';
 import {
   createLaneContent,
-  formatRange,
-  formatResolved,
+  tooltipRows,
   isSpan,
   toBinItem,
   toMoreItem,
@@ -123,31 +122,26 @@ export function createTimelineController(el: HTMLElement, options: TimelineContr
   const doc = el.ownerDocument;
   const items = new DataSet<VisItem>();
   const groups = new DataSet<Group>();
-  const timeline = new Timeline(
-    el,
-    items as never,
-    groups,
-    {
-      height: '100%',
-      autoResize: true,
-      orientation: { axis: 'top', item: 'top' },
-      stack: true,
-      // Items are 19 px tall (timeline.css) and 6 px apart: centres of stacked items stay 25 px apart (WCAG 2.5.8).
-      margin: { item: { horizontal: 3, vertical: ITEM_MARGIN_V }, axis: 4 },
-      selectable: true,
-      multiselect: false,
-      showCurrentTime: false,
-      showTooltips: false,
-      verticalScroll: true,
-      groupHeightMode: 'auto',
-      zoomMin: 3 * DAY,
-      zoomMax: 600 * YEAR,
-      moment: (date: Date | number | string) => moment(date).utc(),
-      groupOrder: (a: Group, b: Group) => a.order - b.order,
-      order: (a: VisItem, b: VisItem) =>
-        a.start.getTime() - b.start.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-    } as never,
-  );
+  const timeline = new Timeline(el, items as never, groups, {
+    height: '100%',
+    autoResize: true,
+    orientation: { axis: 'top', item: 'top' },
+    stack: true,
+    // Items are 19 px tall (timeline.css) and 6 px apart: centres of stacked items stay 25 px apart (WCAG 2.5.8).
+    margin: { item: { horizontal: 3, vertical: ITEM_MARGIN_V }, axis: 4 },
+    selectable: true,
+    multiselect: false,
+    showCurrentTime: false,
+    showTooltips: false,
+    verticalScroll: true,
+    groupHeightMode: 'auto',
+    zoomMin: 3 * DAY,
+    zoomMax: 600 * YEAR,
+    moment: (date: Date | number | string) => moment(date).utc(),
+    groupOrder: (a: Group, b: Group) => a.order - b.order,
+    order: (a: VisItem, b: VisItem) =>
+      a.start.getTime() - b.start.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  } as never);
 
   // We choose the first view ourselves (setItems): stop vis-timeline fitting it to the items on its first redraw.
   (timeline as unknown as { initialFitDone: boolean }).initialFitDone = true;
@@ -406,12 +400,7 @@ export function createTimelineController(el: HTMLElement, options: TimelineContr
 
   // --- tooltip -------------------------------------------------------------------------------------------------
   const fillTooltip = (entry: TimelineEntry): void => {
-    const rows: [string, string][] = [
-      ['Written', entry.event.date.text.trim() !== '' ? entry.event.date.text : '(no date in the text)'],
-      ['Resolved', `${formatResolved(entry.event)}: ${formatRange(entry)}`],
-      ['Source', entry.event.date.source === 'text' ? 'the sentence' : `the ${entry.event.date.source}`],
-      ['Document', entry.docTitle],
-    ];
+    const rows = tooltipRows(entry);
     const title = doc.createElement('strong');
     title.textContent = entry.event.title;
     const list = doc.createElement('dl');

@@ -9,6 +9,7 @@ import {
   formatRange,
   toBinItem,
   toTimelineItem,
+  tooltipRows,
   truncate,
   type LaneContext,
   type TimelineEntry,
@@ -136,5 +137,21 @@ describe('formatting', () => {
   it('formats an exclusive range as inclusive days', () => {
     expect(formatRange({ start: utc(2022, 3, 1), end: utc(2022, 4, 1) })).toBe('2022-03-01 – 2022-03-31');
     expect(formatRange({ start: utc(2022, 3, 1), end: utc(2022, 3, 2) })).toBe('2022-03-01');
+  });
+
+  it('gives the tooltip the written date, the resolved date with its days only when not a single day, and the source', () => {
+    const rows = (id: string): Record<string, string> => Object.fromEntries(tooltipRows(entry(id)));
+    expect(rows('e-meet')).toMatchObject({
+      Written: '28 March 2022',
+      Resolved: '2022-03-28 (day)',
+      Source: 'the sentence',
+    });
+    expect(rows('e-criticize')).toMatchObject({
+      Written: 'March 2022',
+      Resolved: '2022-03 (month): 2022-03-01 – 2022-03-31',
+    });
+    const fromContext = smallDataset.events.find((e) => e.date.source === 'context' && e.date.text === '')!;
+    expect(rows(fromContext.id)).toMatchObject({ Written: '(no date in the text)', Source: 'the context' });
+    expect(rows('e-meet').Document).toBe(entry('e-meet').docTitle);
   });
 });

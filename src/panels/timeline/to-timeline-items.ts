@@ -83,6 +83,21 @@ export function formatResolved(event: DatasetEvent): string {
   return `${value} (${precision})`;
 }
 
+/**
+ * The tooltip's rows: the date as written, as resolved (a month, year or decade also shows the days it covers; a
+ * day's range would only repeat it), where the date came from, and the document.
+ */
+export function tooltipRows(entry: TimelineEntry): [string, string][] {
+  const { date } = entry.event;
+  const resolved = formatResolved(entry.event);
+  return [
+    ['Written', date.text.trim() !== '' ? date.text : '(no date in the text)'],
+    ['Resolved', date.precision === 'day' && !date.end ? resolved : `${resolved}: ${formatRange(entry)}`],
+    ['Source', date.source === 'text' ? 'the sentence' : `the ${date.source}`],
+    ['Document', entry.docTitle],
+  ];
+}
+
 /** The accessible name of an event item: title and date. */
 export function accessibleName(event: DatasetEvent): string {
   const written = event.date.text.trim();
