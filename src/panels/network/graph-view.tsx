@@ -307,11 +307,14 @@ export function GraphView({ onReady }: { onReady?: (handle: GraphViewHandle | nu
 
   const svgRef = useRef<SVGSVGElement | null>(null);
   const layerRef = useRef<SVGGElement | null>(null);
-  const [scale, setScale] = useState(1);
+  // The transform after the last zoom, pan or fit, and the drawing's size: labels are placed to stay in view.
+  const [transform, setTransform] = useState<{ x: number; y: number; k: number } | null>(null);
+  const scale = transform?.k ?? 1;
+  const [size, setSize] = useState<{ width: number; height: number } | null>(null);
   const canvasRef = useRef<HTMLCanvasElement | null>(null);
   const edgeCanvas = useRef<EdgeCanvas | null>(null);
   const onZoom = useCallback((t: { x: number; y: number; k: number }) => edgeCanvas.current?.setTransform(t), []);
-  const zoom = useGraphZoom(svgRef, layerRef, { onZoomEnd: setScale, onZoom, reducedMotion });
+  const zoom = useGraphZoom(svgRef, layerRef, { onZoomEnd: setTransform, onZoom, reducedMotion });
 
   // Dragged positions, local to this component and reset with the layout.
   const [dragged, setDragged] = useState<{ base: Positions | null; moved: Map<string, Point> }>({
@@ -409,7 +412,12 @@ export function GraphView({ onReady }: { onReady?: (handle: GraphViewHandle | nu
     };
     svg.addEventListener('pointerdown', touch);
     svg.addEventListener('wheel', touch, { passive: true });
-    const observer = new ResizeObserver(() => {
+    const observer = new ResizeObserver((entries) => {
+      const box = entries[entries.length - 1]?.contentRect;
+      if (box)
+        setSize((was) =>
+          was?.width === box.width && was.height === box.height ? was : { width: box.width, height: box.height },
+        );
       if (!fittedFor.current) return;
       // While presenting, a resize keeps the step's framing; otherwise it shows everything again.
       if (!touched) ((storeApi.getState().presenting && framing.current) || fit)();
@@ -697,7 +705,17 @@ export function GraphView({ onReady }: { onReady?: (handle: GraphViewHandle | nu
       if (!isForced && highlighted !== null && !highlighted.has(a.id)) continue;
       candidates.push({ id: a.id, x: p.x, y: p.y, r, text: truncate(a.name), priority: r, forced: isForced });
     }
-    return placeLabels(candidates, obstacles, { scale });
+    // What is in view, once a zoom or fit has said (before the first fit the transform is not yet the picture's).
+    const view =
+      transform && size
+        ? {
+            x0: -transform.x / transform.k,
+            y0: -transform.y / transform.k,
+            x1: (size.width - transform.x) / transform.k,
+            y1: (size.height - transform.y) / transform.k,
+          }
+        : undefined;
+    return placeLabels(candidates, obstacles, { scale, view });
   }, [
     basePositions,
     positionOf,
@@ -709,6 +727,8 @@ export function GraphView({ onReady }: { onReady?: (handle: GraphViewHandle | nu
     focusedId,
     selectedEdge,
     scale,
+    transform,
+    size,
   ]);
 
   // Per-edge geometry and text: recomputed when edges or positions change, not on selection or hover.

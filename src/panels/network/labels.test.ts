@@ -90,4 +90,45 @@ describe('essential labels', () => {
     const placed = placeLabels([hub], [{ id: 'hub', x: 0, y: 0, r: 10 }, ...ring], { scale: 1 });
     expect(placed.map((p) => p.id)).toEqual(['hub']);
   });
+
+  it('keeps labels inside the view: a node at its edge is labelled on its inner side', () => {
+    const view = { x0: 0, y0: 0, x1: 400, y1: 300 };
+    const atRight: LabelCandidate = {
+      id: 'right',
+      x: 390,
+      y: 150,
+      r: 5,
+      text: 'Association of Southeast',
+      priority: 1,
+    };
+    const atLeft: LabelCandidate = { id: 'left', x: 60, y: 100, r: 5, text: 'ASEAN Secretariat', priority: 1 };
+    // Something already sits right of the left-hand node, so its first choice would be its left side (out of view).
+    const blocker = { id: 'blocker', x: 90, y: 95, r: 10 };
+    const nodes = [atRight, atLeft, blocker];
+    const free = placeLabels([atRight, atLeft], nodes, { scale: 1 });
+    expect(free.find((l) => l.id === 'right')?.anchor).toBe('start');
+    expect(free.find((l) => l.id === 'left')?.anchor).toBe('end');
+    const inView = placeLabels([atRight, atLeft], nodes, { scale: 1, view });
+    for (const l of inView) {
+      expect(l.box.x0).toBeGreaterThanOrEqual(view.x0);
+      expect(l.box.x1).toBeLessThanOrEqual(view.x1);
+    }
+    expect(inView.find((l) => l.id === 'right')?.anchor).toBe('end');
+    expect(inView.find((l) => l.id === 'left')?.anchor).toBe('middle');
+  });
+
+  it('still shows a forced label when no spot is in view, on its first spot', () => {
+    const view = { x0: 0, y0: 0, x1: 50, y1: 20 };
+    const big: LabelCandidate = {
+      id: 'sel',
+      x: 25,
+      y: 10,
+      r: 8,
+      text: 'A very long actor name',
+      priority: 1,
+      forced: true,
+    };
+    const placed = placeLabels([big], [big], { scale: 1, view });
+    expect(placed.map((l) => l.id)).toEqual(['sel']);
+  });
 });

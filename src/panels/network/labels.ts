@@ -52,6 +52,11 @@ export interface LabelOptions {
   /** Font size in screen px. */
   fontSize?: number;
   maxLabels?: number;
+  /**
+   * The part of the graph in view (graph units), when known: a spot that would stick out of it counts as taken, so
+   * a label next to the panel's edge goes to the node's other side rather than being cut off.
+   */
+  view?: Box;
 }
 
 /** Estimated text width in px for a system sans-serif font. */
@@ -99,7 +104,7 @@ class BoxGrid {
 export function placeLabels(
   candidates: readonly LabelCandidate[],
   obstacles: readonly { id: string; x: number; y: number; r: number }[],
-  { scale, fontSize = 11, maxLabels = 120 }: LabelOptions,
+  { scale, fontSize = 11, maxLabels = 120, view }: LabelOptions,
 ): PlacedLabel[] {
   const k = scale > 0 ? scale : 1;
   const height = (fontSize + 2) / k;
@@ -125,7 +130,9 @@ export function placeLabels(
       spot(c.x, c.y - c.r - d - height / 2, 'middle', width, height),
     ];
     const spots = around(gap);
-    const free = (s: { box: Box }): boolean => !grid.hits(s.box, c.id);
+    const inView = (s: { box: Box }): boolean =>
+      !view || (s.box.x0 >= view.x0 && s.box.x1 <= view.x1 && s.box.y0 >= view.y0 && s.box.y1 <= view.y1);
+    const free = (s: { box: Box }): boolean => inView(s) && !grid.hits(s.box, c.id);
     let chosen = spots.find(free);
     rank += 1;
     if (!chosen && !c.forced && rank <= FURTHER_OUT) {
@@ -133,7 +140,14 @@ export function placeLabels(
     }
     if (!chosen && (c.forced || rank <= ESSENTIAL_LABELS)) {
       const further = [...around(gap + height), ...around(gap + 2 * height)];
-      chosen = further.find(free) ?? [...spots, ...further].find((s) => !labelGrid.hits(s.box, c.id)) ?? spots[0];
+      const clearOfLabels = (s: { box: Box }): boolean => !labelGrid.hits(s.box, c.id);
+      const all = [...spots, ...further];
+      chosen =
+        further.find(free) ??
+        all.find((s) => inView(s) && clearOfLabels(s)) ??
+        all.find(clearOfLabels) ??
+        spots.find(inView) ??
+        spots[0];
     }
     if (!chosen) continue;
     grid.add(chosen.box, `label:${c.id}`);

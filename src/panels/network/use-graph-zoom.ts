@@ -22,7 +22,7 @@ export function useGraphZoom(
     onZoom,
     reducedMotion,
   }: {
-    onZoomEnd: (scale: number) => void;
+    onZoomEnd: (t: { x: number; y: number; k: number }) => void;
     onZoom?: (t: { x: number; y: number; k: number }) => void;
     reducedMotion: boolean;
   },

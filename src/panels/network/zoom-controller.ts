@@ -12,8 +12,8 @@ export interface ZoomBounds {
 }
 
 export interface ZoomOptions {
-  /** Called after a zoom or pan gesture ends (and after programmatic zooms) with the new scale. */
-  onZoomEnd?: (scale: number) => void;
+  /** Called after a zoom or pan gesture ends (and after programmatic zooms) with the new transform. */
+  onZoomEnd?: (t: { x: number; y: number; k: number }) => void;
   /** Called on every transform change (pan, zoom, fit), with the new transform. */
   onZoom?: (t: { x: number; y: number; k: number }) => void;
   /** Pointer-downs on elements matching this selector do not start a pan. */
@@ -75,7 +75,10 @@ export function createZoomController(
       return !(options.ignore && target?.closest?.(options.ignore));
     })
     .on('zoom', (event: D3ZoomEvent<SVGSVGElement, unknown>) => apply(event.transform))
-    .on('end', (event: D3ZoomEvent<SVGSVGElement, unknown>) => options.onZoomEnd?.(event.transform.k));
+    .on('end', (event: D3ZoomEvent<SVGSVGElement, unknown>) => {
+      const { x, y, k } = event.transform;
+      options.onZoomEnd?.({ x, y, k });
+    });
 
   svgSel.call(behaviour).on('dblclick.zoom', null);
 
