@@ -1,5 +1,5 @@
 /**
- * `npm run bench:ui -- [--sizes 1000,10000,100000] [--runs 5] [--seed 1] [--build] [--out bench-results/ui.json]`
+ * `npm run bench:ui -- [--sizes 1000,10000,100000] [--runs 5] [--seed 1] [--build] [--no-stored-layout] [--out bench-results/ui.json]`
  *
  * The UI benchmark of performance.md §6. Generates synthetic datasets, serves a snapshot of the build (dist/ is
  * built with `npx vite build` when missing; `--build` builds the current sources into a temporary folder instead,
@@ -9,6 +9,8 @@
  * next to them, in the same run, the anchors: vsync, JSON.parse of the same dataset and a plain-div floor.
  * It prints the median of the per-run figures, each as a ratio to its anchor, against the targets, and writes JSON.
  * A hook the app does not provide yet gives "n/a (hook missing)"; every wait has a time limit.
+ * The datasets carry their network layout, as `npm run extract` writes them; `--no-stored-layout` leaves it out, so
+ * the app lays the network out itself (the path of a dataset made by another tool).
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,6 +22,8 @@ import { preview } from 'vite';
 import { MAX_DATASET_BYTES } from '../../src/model/load';
 import { initialJsGzip, formatBundleSize, type BundleSize } from './bundle-size';
 import { generateDataset, serialise } from './generate-dataset';
+import type { Dataset } from '../../src/model/schema';
+import { withLayout } from '../../src/panels/network/dataset-layout';
 import { median, parseFlags, percentile, table } from './stats';
 import { CHROMIUM_ARGS as BASE_CHROMIUM_ARGS, chromiumPath } from '../../e2e/chromium';
 
@@ -689,6 +693,7 @@ async function main(argv: readonly string[]): Promise<number> {
   if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--sizes needs positive integers');
   const { runs, seed } = flags.numbers;
   const out = flags.strings.out ?? 'bench-results/ui.json';
+  const storedLayout = flags.strings['no-stored-layout'] === undefined;
   const startedAt = new Date();
   console.log(
     `bench:ui ${startedAt.toISOString()}: sizes ${sizes.join(', ')}, ${runs} run(s), node ${process.version}, ${os.availableParallelism()} CPU(s), load ${os
@@ -723,14 +728,16 @@ async function main(argv: readonly string[]): Promise<number> {
       path.join(served, 'bench', 'blank.html'),
       '<!doctype html><html><head><meta charset="utf-8"><title>blank</title></head><body></body></html>\n',
     );
-    writeFileSync(path.join(served, 'bench', 'events-10.json'), serialise(generateDataset({ events: 10, seed })));
+    // As `npm run extract` writes them: with the network layout stored (unless --no-stored-layout).
+    const asWritten = (d: Dataset): string => serialise(storedLayout ? withLayout(d) : d);
+    writeFileSync(path.join(served, 'bench', 'events-10.json'), asWritten(generateDataset({ events: 10, seed })));
     const files = new Map<number, { bytes: number; timexes: boolean }>();
     for (const size of sizes) {
       const started = performance.now();
-      let json = serialise(generateDataset({ events: size, seed }));
+      let json = asWritten(generateDataset({ events: size, seed }));
       let timexes = true;
       if (json.length > MAX_DATASET_BYTES * 0.95) {
-        json = serialise(generateDataset({ events: size, seed, timexes: false }));
+        json = asWritten(generateDataset({ events: size, seed, timexes: false }));
         timexes = false;
       }
       writeFileSync(path.join(served, 'bench', `events-${size}.json`), json);
@@ -781,7 +788,7 @@ async function main(argv: readonly string[]): Promise<number> {
         loadavg: os.loadavg(),
         browser: browser.version(),
       },
-      options: { sizes, runs, seed, build: flags.strings.build !== undefined },
+      options: { sizes, runs, seed, build: flags.strings.build !== undefined, storedLayout },
       bundle,
       hooks,
       sizes: summaries.map((s) => ({ ...s, targets: targetsFor(s.events) })),

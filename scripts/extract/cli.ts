@@ -22,6 +22,7 @@ import {
 } from './input';
 import { extract, type ArticleInput } from './pipeline';
 import { extractParallel } from './parallel';
+import { withLayout } from '../../src/panels/network/dataset-layout';
 
 export class ExtractError extends Error {}
 
@@ -124,10 +125,12 @@ export async function run(options: CliOptions): Promise<RunReport> {
     throw new ExtractError(`stopped by --strict:\n  ${warnings.join('\n  ')}`);
   }
   const extractOptions = options.name ? { name: options.name } : {};
-  const dataset =
+  const extracted =
     options.workers === 1
       ? extract(articles, extractOptions)
       : await extractParallel(articles, extractOptions, options.workers);
+  // The network layout is stored with the data, so the app draws the network without laying it out first.
+  const dataset = withLayout(extracted);
   const result = validateDataset(dataset);
   if (!result.ok) {
     throw new ExtractError(`internal error: the extracted dataset is invalid:\n${formatIssues(result.issues)}`);

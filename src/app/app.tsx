@@ -52,8 +52,8 @@ export function App() {
         const dataset = result.dataset;
         void storeFor(dataset, window.location.hash, stories).then(({ store, notices }) => {
           if (cancelled) return;
-          // The layout runs in its worker while the panels render (started from the text, as a rule).
-          layout(selectLayoutInput(store.getState()));
+          // The dataset's own layout, or one running in its worker while the panels render (started from the text).
+          layout(selectLayoutInput(store.getState()), dataset);
           if (issue) notices.unshift(`${issue.message}; showing the bundled dataset instead.`);
           const ready: LoadState = { status: 'ready', dataset, store };
           const notice = notices.join(' ');

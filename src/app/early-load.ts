@@ -5,7 +5,14 @@
  */
 import type { Dataset, DatasetIssue, ValidationResult } from '../model/schema';
 import type { LayoutInput } from '../store/selectors-network';
-import { layoutFromText, prefetchLayout, prewarmLayoutWorker, type TextLayout } from '../panels/network/use-layout';
+import { storedPositions } from '../panels/network/dataset-layout';
+import {
+  layoutFromText,
+  prefetchLayout,
+  prewarmLayoutWorker,
+  seedLayout,
+  type TextLayout,
+} from '../panels/network/use-layout';
 import { selectTimelineModel } from '../panels/timeline/select-timeline-model';
 import { createAppStore } from '../store/create-app-store';
 import { selectGraphSubset, selectLayoutInput } from '../store/selectors-network';
@@ -20,15 +27,20 @@ export interface StartedLoad {
   issue?: DatasetIssue;
   dataset: Promise<ValidationResult>;
   stories: Promise<LoadResult>;
-  /** Starts (or ties to the layout already started from the dataset text) the network layout of `input`. */
-  layout: (input: LayoutInput) => void;
+  /**
+   * The network layout of `input`: the positions the validated `dataset` brought, else the layout already started
+   * from the dataset text, else a new one.
+   */
+  layout: (input: LayoutInput, dataset?: Dataset) => void;
 }
 
 /** The network layout started from the dataset text (see layoutFromText). */
 let textLayout: TextLayout | null = null;
 
-const layout = (input: LayoutInput): void => {
-  if (textLayout) textLayout.adopt(input);
+const layout = (input: LayoutInput, dataset?: Dataset): void => {
+  const stored = dataset ? storedPositions(dataset, input) : null;
+  if (stored) seedLayout(input, stored);
+  else if (textLayout) textLayout.adopt(input);
   else prefetchLayout(input);
 };
 

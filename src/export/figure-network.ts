@@ -21,7 +21,7 @@ import {
   type LayoutInput,
 } from '../store/selectors-network';
 import type { AppState } from '../store/types';
-import type { ActorKind, Polarity, RelationType } from '../model/schema';
+import type { ActorKind, Dataset, Polarity, RelationType } from '../model/schema';
 import type { TimeRange } from '../model/time';
 import {
   ACTOR_KINDS,
@@ -43,7 +43,8 @@ import {
   type EdgeSummary,
 } from '../panels/network/graph-style';
 import { placeLabels, type Box, type LabelCandidate, type PlacedLabel } from '../panels/network/labels';
-import { SHAPE_EXTENT, countConnected, layoutGraph, layoutOptionsFor, type Point } from '../panels/network/layout';
+import { layoutOf, storedPositions } from '../panels/network/dataset-layout';
+import { SHAPE_EXTENT, type Point } from '../panels/network/layout';
 import {
   INK,
   INK_MUTED,
@@ -83,12 +84,17 @@ export type NetworkFigureOptions = FigureOptions & { positions?: Map<string, { x
 
 const layoutCache = new WeakMap<LayoutInput, Map<string, Point>>();
 
-/** The panel's layout of a dataset, computed synchronously (same input, same positions as on screen); cached. */
-export function computeFigureLayout(input: LayoutInput): Map<string, Point> {
+/** The panel's layout of a dataset: the one it stored, else computed synchronously (same input, same positions as on screen); cached. */
+export function computeFigureLayout(input: LayoutInput, dataset?: Dataset): Map<string, Point> {
   const cached = layoutCache.get(input);
   if (cached) return cached;
-  // The panel's own options (panels/network/layout.ts), so the figure shows the graph as laid out on screen.
-  const positions = layoutGraph(input.nodes, input.links, layoutOptionsFor(countConnected(input)), input.rest);
+  const stored = dataset ? storedPositions(dataset, input) : null;
+  if (stored) {
+    layoutCache.set(input, stored);
+    return stored;
+  }
+  // The panel's own layout (panels/network/dataset-layout.ts), so the figure shows the graph as laid out on screen.
+  const positions = layoutOf(input);
   layoutCache.set(input, positions);
   return positions;
 }
@@ -144,7 +150,7 @@ export function renderNetworkFigure(state: AppState, doc: Document, opts: Networ
   const positionOf = (id: string): Point | undefined => {
     const given = opts.positions?.get(id);
     if (given) return given;
-    computed ??= computeFigureLayout(selectLayoutInput(state));
+    computed ??= computeFigureLayout(selectLayoutInput(state), state.dataset);
     return computed.get(id);
   };
 

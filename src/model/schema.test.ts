@@ -82,6 +82,25 @@ describe('validateDataset', () => {
     ]);
   });
 
+  it('accepts a stored network layout and checks its actors and coordinates', () => {
+    const d = dataset();
+    d.layout = {
+      version: 1,
+      positions: [
+        { id: 'person:fumio-kishida', x: 10.5, y: -3 },
+        { id: 'person:hun-sen', x: 0, y: 0 },
+      ],
+    };
+    expect(validateDataset(d).ok).toBe(true);
+    d.layout.positions.push({ id: 'person:hun-sen', x: 1, y: 1 }, { id: 'ghost', x: 2, y: 2 });
+    expect(pointers(d)).toEqual([
+      '/layout/positions/2/id: duplicate id "person:hun-sen"',
+      '/layout/positions/3/id: unknown actor "ghost"',
+    ]);
+    d.layout.positions.splice(2, 2, { id: 'person:hun-sen', x: 1e9, y: 0 });
+    expect(pointers(d)).toEqual(['/layout/positions/2/x: Too big: expected number to be <=10000000']);
+  });
+
   it('keeps every span inside its document text', () => {
     const d = dataset();
     d.mentions[0]!.end = 999;

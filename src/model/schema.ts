@@ -104,6 +104,18 @@ export const relationSchema = z.strictObject({
   evidence: spanSchema,
 });
 
+/** Layout units: far beyond any drawn graph, small enough that no renderer overflows. */
+const coordinate = z.number().check(z.gte(-1e7), z.lte(1e7));
+
+/**
+ * The network layout, precomputed by `npm run extract` so the app draws the network without running the force
+ * layout (optional: without it, or when its version is not the app's, the app lays the network out itself).
+ */
+export const layoutSchema = z.strictObject({
+  version: z.int().check(z.gte(1)),
+  positions: z.array(z.strictObject({ id, x: coordinate, y: coordinate })),
+});
+
 export const datasetSchema = z.strictObject({
   schemaVersion: z.literal(SCHEMA_VERSION),
   name: text(500),
@@ -113,6 +125,7 @@ export const datasetSchema = z.strictObject({
   timexes: z.array(timexSchema),
   events: z.array(eventSchema),
   relations: z.array(relationSchema),
+  layout: z.optional(layoutSchema),
 });
 
 export type Dataset = z.infer<typeof datasetSchema>;
@@ -128,6 +141,7 @@ export type Relation = z.infer<typeof relationSchema>;
 export type RelationType = Relation['type'];
 export type Polarity = Relation['polarity'];
 export type Span = z.infer<typeof spanSchema>;
+export type DatasetLayout = z.infer<typeof layoutSchema>;
 export type Furniture = NonNullable<DocumentRecord['furniture']>[number];
 
 /** One problem found in a dataset, located by a JSON pointer (RFC 6901). */
@@ -245,6 +259,10 @@ export function checkIntegrity(d: Dataset): DatasetIssue[] {
     }
     checkDateOrder(r.date, `/relations/${i}/date`, issues);
   });
+  if (d.layout) {
+    checkUnique(d.layout.positions, 'layout/positions', issues);
+    d.layout.positions.forEach((p, i) => actorRef(p.id, `/layout/positions/${i}/id`));
+  }
   return issues;
 }
 

@@ -4,15 +4,8 @@
  * selectors), so the layout starts while the main thread is still parsing and indexing the dataset.
  */
 import type { Dataset } from '../../model/schema';
-import { layoutInputOf, mentionCountsOf, radiiOf } from '../../store/selectors-network';
-import {
-  countConnected,
-  layoutGraph,
-  layoutOptionsFor,
-  type LayoutLink,
-  type LayoutNode,
-  type LayoutOptions,
-} from './layout';
+import { datasetLayoutInput, layoutOf, storedPositions } from './dataset-layout';
+import { layoutGraph, type LayoutLink, type LayoutNode, type LayoutOptions } from './layout';
 
 export interface LayoutRequest {
   nodes: LayoutNode[];
@@ -33,9 +26,9 @@ self.onmessage = (event: MessageEvent<LayoutRequest | LayoutFromTextRequest>) =>
     let positions = null;
     try {
       const dataset = JSON.parse(data.text) as Dataset;
-      const counts = mentionCountsOf(dataset);
-      const input = layoutInputOf(dataset, radiiOf(dataset, counts), counts);
-      positions = layoutGraph(input.nodes, input.links, layoutOptionsFor(countConnected(input)), input.rest);
+      const input = datasetLayoutInput(dataset);
+      // A dataset that brought its layout needs none (the page uses the stored one once the dataset is validated).
+      positions = storedPositions(dataset, input) ?? layoutOf(input);
     } catch {
       positions = null;
     }

@@ -21,6 +21,11 @@ function layoutNow(input: LayoutInput): Positions {
   return positions;
 }
 
+/** Uses positions the dataset brought (dataset-layout.ts storedPositions) for `input`: no layout runs for it. */
+export function seedLayout(input: LayoutInput, positions: Positions): void {
+  if (!cache.has(input)) cache.set(input, positions);
+}
+
 /** How many of the force-laid-out nodes have a link (the isolated ones go in a grid, not in the simulation). */
 const connectedCounts = new WeakMap<LayoutInput, number>();
 function connectedCount(input: LayoutInput): number {
