@@ -46,7 +46,7 @@ const layout = (input: LayoutInput, dataset?: Dataset): void => {
 
 /**
  * Work begun before the dataset is validated; a rejected dataset only wasted it. As soon as the text arrives, the
- * network layout (the longest job) starts in its worker from the text. For a large dataset, while the worker
+ * network layout (the longest job) starts in its worker from the text, unless the text brought its own layout. For a large dataset, while the worker
  * validates it, this thread works on its parsed value: the selectors memoise on the same objects, so the store built
  * once the dataset is accepted finds the work done. First the lookups (and the layout input, tied to the layout
  * already running), then, once the strings are shared, the timeline and the graph of the default view.
@@ -56,7 +56,8 @@ const headStart: ParsedHooks = {
     textLayout = layoutFromText(text);
   },
   beforeShare: (value) => {
-    layout(selectLayoutInput(createAppStore(value as Dataset).getState()));
+    // Not yet validated: the positions it may seed are only drawn if the verdict accepts this same text.
+    layout(selectLayoutInput(createAppStore(value as Dataset).getState()), value as Dataset);
   },
   afterShare: (value) => {
     const state = createAppStore(value as Dataset).getState();

@@ -1,11 +1,12 @@
 /**
  * Runs computeLayout off the main thread: one request in, one Map of positions out. The request is the layout input,
  * or the dataset's JSON text: then the worker parses it and builds the input itself (the same pure builders as the
- * selectors), so the layout starts while the main thread is still parsing and indexing the dataset.
+ * selectors), so the layout starts while the main thread is still parsing and indexing the dataset. A text with a
+ * stored layout gets null at once (the page uses the stored positions).
  */
 import type { Dataset } from '../../model/schema';
-import { datasetLayoutInput, layoutOf, storedPositions } from './dataset-layout';
-import { layoutGraph, type LayoutLink, type LayoutNode, type LayoutOptions } from './layout';
+import { datasetLayoutInput, layoutOf } from './dataset-layout';
+import { layoutGraph, type LayoutLink, type LayoutNode, type LayoutOptions, type Positions } from './layout';
 
 export interface LayoutRequest {
   nodes: LayoutNode[];
@@ -20,21 +21,23 @@ export interface LayoutFromTextRequest {
   text: string;
 }
 
-self.onmessage = (event: MessageEvent<LayoutRequest | LayoutFromTextRequest>) => {
-  const data = event.data;
+/** The worker's answer to a request (null: a text that brought its own layout, or that cannot be laid out). */
+export function answer(data: LayoutRequest | LayoutFromTextRequest): Positions | null {
   if ('text' in data) {
-    let positions = null;
     try {
-      const dataset = JSON.parse(data.text) as Dataset;
-      const input = datasetLayoutInput(dataset);
-      // A dataset that brought its layout needs none (the page uses the stored one once the dataset is validated).
-      positions = storedPositions(dataset, input) ?? layoutOf(input);
+      // A dataset that brought its layout needs none: the page uses the stored one (or, when it cannot, asks again
+      // with the layout input), so the text is not even parsed here. In JSON text `"layout":` can only be a key.
+      if (data.text.includes('"layout":')) return null;
+      return layoutOf(datasetLayoutInput(JSON.parse(data.text) as Dataset));
     } catch {
-      positions = null;
+      return null;
     }
-    self.postMessage(positions);
-    return;
   }
   const { nodes, links, options, rest = [] } = data;
-  self.postMessage(layoutGraph(nodes, links, options, rest));
-};
+  return layoutGraph(nodes, links, options, rest);
+}
+
+// In a worker (not when a test imports this module).
+if (typeof self !== 'undefined' && typeof window === 'undefined') {
+  self.onmessage = (event: MessageEvent<LayoutRequest | LayoutFromTextRequest>) => self.postMessage(answer(event.data));
+}
