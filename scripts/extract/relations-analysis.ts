@@ -266,7 +266,7 @@ class WordTable {
   private values: (WordInfo | undefined)[] = new Array<WordInfo | undefined>(1024);
   size = 0;
 
-  /** The info of the word text[start, end) with code-unit hash `hash` (see wordHash), if cached. */
+  /** The info of the word text[start, end) with code-unit hash `hash` (hashStep per unit, then hashFinish), if cached. */
   find(text: string, start: number, end: number, hash: number): WordInfo | undefined {
     const mask = this.keys.length - 1;
     const length = end - start;
@@ -308,19 +308,19 @@ function sameUnits(key: string, text: string, start: number): boolean {
   return true;
 }
 
-/** Hash of the code units of text[start, end), its bits mixed (the table uses the low ones). */
-function wordHash(text: string, start: number, end: number): number {
-  let h = 0;
-  for (let k = start; k < end; k++) h = (Math.imul(h, 31) + text.charCodeAt(k)) | 0;
+/** One step of the hash of a word's code units (tokenize hashes each word while it scans it). */
+const hashStep = (h: number, unit: number): number => (Math.imul(h, 31) + unit) | 0;
+
+/** The last step of the hash: its bits mixed (the table uses the low ones). */
+function hashFinish(h: number): number {
   h = Math.imul(h ^ (h >>> 16), 0x45d9f3b);
   return h ^ (h >>> 16);
 }
 
 const WORDS = new WordTable();
 
-/** The lexicon facts of the raw token text[start, end) (cached). */
-function wordInfoAt(text: string, start: number, end: number): WordInfo {
-  const hash = wordHash(text, start, end);
+/** The lexicon facts of the raw token text[start, end), whose code-unit hash is `hash` (cached). */
+function wordInfoAt(text: string, start: number, end: number, hash: number): WordInfo {
   const known = WORDS.find(text, start, end, hash);
   if (known) return known;
   const raw = text.slice(start, end);
@@ -387,8 +387,18 @@ function codePointBefore(text: string, i: number, end: number): number {
 }
 
 /**
- * Tokenises a span of text: the matches of TOKEN_RE, scanned by hand (same tokens without match objects; a test
- * checks the two agree).
+ * Token classes of ASCII code units: 1 for [A-Za-z0-9] (starts or continues a token), 2 for ' and - (only continue
+ * one), 0 otherwise. Other code units go through isLetterOrNumber.
+ */
+const ASCII_TOKEN = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const alnum = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  ASCII_TOKEN[c] = alnum ? 1 : c === 39 || c === 45 ? 2 : 0;
+}
+
+/**
+ * Tokenises a span of text: the matches of TOKEN_RE, scanned by hand in one pass that also hashes each word for the
+ * WordInfo cache (same tokens without match objects; a test checks the two agree).
  */
 export function tokenize(text: string, start: number, end: number): Token[] {
   // Scans text[start, end) in place (as the former slice of it: code points never run past `end`).
@@ -396,20 +406,41 @@ export function tokenize(text: string, start: number, end: number): Token[] {
   const out: Token[] = [];
   let p = Math.max(0, start);
   while (p < end) {
-    const cp = codePointBefore(text, p, end);
-    if (!isLetterOrNumber(cp)) {
-      p += cp > 0xffff ? 2 : 1;
-      continue;
+    const c = text.charCodeAt(p);
+    if (c < 128) {
+      if (ASCII_TOKEN[c] !== 1) {
+        p++;
+        continue;
+      }
+    } else {
+      const cp = codePointBefore(text, p, end);
+      if (!isLetterOrNumber(cp)) {
+        p += cp > 0xffff ? 2 : 1;
+        continue;
+      }
     }
-    // [\p{L}\p{N}][\p{L}\p{N}'’-]*
-    let e = p + (cp > 0xffff ? 2 : 1);
+    // [\p{L}\p{N}][\p{L}\p{N}'’-]*: the first unit is known to belong; hash every unit taken.
+    let h = 0;
+    let e = p;
     while (e < end) {
-      const ce = codePointBefore(text, e, end);
-      if (ce === 39 || ce === 0x2019 || ce === 45) e++;
-      else if (isLetterOrNumber(ce)) e += ce > 0xffff ? 2 : 1;
-      else break;
+      const u = text.charCodeAt(e);
+      if (u < 128) {
+        if (ASCII_TOKEN[u] === 0) break;
+      } else if (u !== 0x2019) {
+        const ce = codePointBefore(text, e, end);
+        if (!isLetterOrNumber(ce)) break;
+        if (ce > 0xffff) {
+          h = hashStep(h, u);
+          e++;
+          h = hashStep(h, text.charCodeAt(e));
+          e++;
+          continue;
+        }
+      }
+      h = hashStep(h, u);
+      e++;
     }
-    out.push(new WordToken(p, e, wordInfoAt(text, p, e)));
+    out.push(new WordToken(p, e, wordInfoAt(text, p, e, hashFinish(h))));
     p = e;
   }
   return out;
