@@ -4,7 +4,15 @@
  * sentence itself, else its paragraph, else the publication date. Event time is kept apart from report time.
  */
 import type { DatasetEvent, EventDate } from '../../src/model/schema';
-import type { ActorInfo, Cue, Predication, SentenceAnalysis, SentenceSpan, Token } from './relations-analysis';
+import {
+  tokensBetween,
+  type ActorInfo,
+  type Cue,
+  type Predication,
+  type SentenceAnalysis,
+  type SentenceSpan,
+  type Token,
+} from './relations-analysis';
 import { BE_FORMS, PREPOSITIONS, SINGLE_CUES, TITLE_WORDS } from './relations-lexicon';
 
 /** A timex as produced by dates.ts (`FoundTimex`), reduced to what event dating needs. */
@@ -256,7 +264,7 @@ export function buildTitle(
       rest = objName;
     } else {
       // Words between the cue and the object, without the object's own title and qualifiers.
-      const between = tokens.filter((t) => t.start >= cue.end && t.end <= obj.start);
+      const between = tokensBetween(tokens, cue.end, obj.start);
       let keep = between.length;
       while (keep > 0) {
         const t = between[keep - 1]!;

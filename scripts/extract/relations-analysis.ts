@@ -137,7 +137,7 @@ export interface SentenceAnalysis {
 
 /** The token grammar (the specification of `tokenize`). */
 export const TOKEN_RE = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
-const CLAUSE_PUNCT_RE = /[,;:()\u2013\u2014!?[\]]|\s[-\u2013]\s/;
+export const CLAUSE_PUNCT_RE = /[,;:()\u2013\u2014!?[\]]|\s[-\u2013]\s/;
 const DETERMINERS = new Set([
   'a',
   'an',
@@ -251,6 +251,16 @@ function isLetterOrNumber(cp: number): boolean {
 const WORD_ANAPHOR = 1;
 /** TITLE_WORDS. */
 const WORD_TITLE = 2;
+/** A negator (isNegator). */
+const WORD_NEGATOR = 4;
+/** MODALS. */
+const WORD_MODAL = 8;
+/** SUBORDINATORS. */
+const WORD_SUBORDINATOR = 16;
+/** CLAUSE_WORDS. */
+const WORD_CLAUSE = 32;
+/** PREPOSITIONS. */
+const WORD_PREPOSITION = 64;
 
 const WORDS_MAX = 200_000;
 
@@ -351,7 +361,14 @@ function wordInfo(raw: string): WordInfo {
   const info: WordInfo = {
     lower,
     capital,
-    flags: (anaphor ? WORD_ANAPHOR : 0) | (TITLE_WORDS.has(lower) ? WORD_TITLE : 0),
+    flags:
+      (anaphor ? WORD_ANAPHOR : 0) |
+      (TITLE_WORDS.has(lower) ? WORD_TITLE : 0) |
+      (isNegator(lower) ? WORD_NEGATOR : 0) |
+      (MODALS.has(lower) ? WORD_MODAL : 0) |
+      (SUBORDINATORS.has(lower) ? WORD_SUBORDINATOR : 0) |
+      (CLAUSE_WORDS.has(lower) ? WORD_CLAUSE : 0) |
+      (PREPOSITIONS.has(lower) ? WORD_PREPOSITION : 0),
     single: SINGLE_CUES.get(lower),
     phrases: PHRASE_CUES.get(lower),
   };
@@ -481,9 +498,49 @@ function isNegator(lower: string): boolean {
   return NEGATORS.has(lower) || lower.endsWith("n't") || lower.endsWith('n’t');
 }
 
-/** True when the text between two tokens closes a clause. */
-function gapBreaks(text: string, from: number, to: number): boolean {
-  return CLAUSE_PUNCT_RE.test(text.slice(from, to));
+/** /\s/ for one code unit. */
+export function isSpaceUnit(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/**
+ * True when the text between two tokens closes a clause: CLAUSE_PUNCT_RE.test(text.slice(from, to)), read in place
+ * (a test checks the two agree). Its second branch only adds a spaced hyphen: a spaced en dash is in the class.
+ */
+export function gapBreaks(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    switch (c) {
+      case 44: // ,
+      case 59: // ;
+      case 58: // :
+      case 40: // (
+      case 41: // )
+      case 0x2013:
+      case 0x2014:
+      case 33: // !
+      case 63: // ?
+      case 91: // [
+      case 93: // ]
+        return true;
+      case 45: // -
+        if (i > from && i + 1 < to && isSpaceUnit(text.charCodeAt(i - 1)) && isSpaceUnit(text.charCodeAt(i + 1)))
+          return true;
+    }
+  }
+  return false;
 }
 
 interface PronounState {
@@ -603,6 +660,28 @@ function tokenIndexAt(tokens: readonly Token[], pos: number): number {
   return lo;
 }
 
+/** Index of the first token starting at or after `pos`. */
+function tokenIndexFrom(tokens: readonly Token[], pos: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The tokens inside [from, to): `tokens.filter((t) => t.start >= from && t.end <= to)` by two binary searches, as
+ * the tokens are sorted and disjoint (so both their starts and their ends increase).
+ */
+export function tokensBetween(tokens: readonly Token[], from: number, to: number): Token[] {
+  const lo = tokenIndexFrom(tokens, from);
+  const hi = tokenIndexAt(tokens, to);
+  return lo < hi ? tokens.slice(lo, hi) : [];
+}
+
 const kindOf = (actors: ReadonlyMap<string, ActorInfo>, id: string): ActorKind | undefined => actors.get(id)?.kind;
 
 const isNonPerson = (k: ActorKind | undefined): boolean => k === 'country' || k === 'organization';
@@ -673,7 +752,7 @@ function resolveMentions(
     const prevKind = kindOf(actors, prev.actorId);
     if (prevKind === 'person' || prev.actorId === person.actorId) continue;
     if (person.start - prev.end > 70) continue;
-    const gapWords = tokens.filter((t) => t.start >= prev.end && t.end <= person.start);
+    const gapWords = tokensBetween(tokens, prev.end, person.start);
     const gapText = text.slice(prev.end, person.start);
     const commas = gapText.split(',').length - 1;
     if (commas > 2 || /[;:.()]/.test(gapText.replace(/\b[A-Z]\./g, ''))) continue;
@@ -709,7 +788,7 @@ function resolveMentions(
     if (orgKind !== 'organization' && orgKind !== 'group') continue;
     const gap = text.slice(person.end, org.start);
     if (gap.length > 70 || !gap.startsWith(',') || /[,;:.()]/.test(gap.slice(1).replace(/\b[A-Z]\./g, ''))) continue;
-    const gapTokens = tokens.filter((t) => t.start >= person.end && t.end <= org.start);
+    const gapTokens = tokensBetween(tokens, person.end, org.start);
     if (gapTokens.length === 0 || gapTokens.length > 8) continue;
     const lastTok = gapTokens[gapTokens.length - 1]!;
     const prepTok = lastTok.lower === 'the' ? gapTokens[gapTokens.length - 2] : lastTok;
@@ -1085,11 +1164,16 @@ function scopeFlags(
     const t = tokens[k]!;
     const after = tokens[k + 1]!;
     if (gapBreaks(text, t.end, after.start)) break;
-    if (isNegator(t.lower) && !gerundAfterPrep && !(after.lower === 'deny' || after.lower === 'doubt')) negated = true;
-    if (MODALS.has(t.lower)) hypothetical = true;
-    if (SUBORDINATORS.has(t.lower) || (t.lower === 'which' && k > 0 && PREPOSITIONS.has(tokens[k - 1]!.lower)))
+    const flags = t.word.flags;
+    if ((flags & WORD_NEGATOR) !== 0 && !gerundAfterPrep && !(after.lower === 'deny' || after.lower === 'doubt'))
+      negated = true;
+    if ((flags & WORD_MODAL) !== 0) hypothetical = true;
+    if (
+      (flags & WORD_SUBORDINATOR) !== 0 ||
+      (t.lower === 'which' && k > 0 && (tokens[k - 1]!.word.flags & WORD_PREPOSITION) !== 0)
+    )
       subordinate = true;
-    if (CLAUSE_WORDS.has(t.lower)) break;
+    if ((flags & WORD_CLAUSE) !== 0) break;
   }
   return { negated, hypothetical, subordinate };
 }
@@ -1253,7 +1337,7 @@ function predicate(
     const adjacent = before.length > 0 ? before[before.length - 1] : undefined;
     if (adjacent) {
       const gap = text.slice(adjacent.end, cue.start);
-      const gapToks = tokens.filter((t) => t.start >= adjacent.end && t.end <= cue.start);
+      const gapToks = tokensBetween(tokens, adjacent.end, cue.start);
       const possessiveOrAdjacent =
         !/[,;:.()]/.test(gap) &&
         gapToks.length <= 2 &&
@@ -1349,7 +1433,7 @@ function predicate(
       // An apposition's organisation stands for its person: "X, a fellow at the Y Institute, said".
       const owner = appositionOwner(text, candidates, nearest, cue.start);
       if (owner) nearest = owner;
-      const between = tokens.filter((t) => t.start >= nearest!.end && t.end <= cue.start);
+      const between = tokensBetween(tokens, nearest.end, cue.start);
       // "X does not allow ..., nor does it send": "it" continues the previous subject of the sentence.
       const continues = previous?.subjects.some((x) => x.actorId === nearest!.actorId) === true;
       const blocked = between.some(
@@ -1374,7 +1458,7 @@ function predicate(
       const p = prepBefore(tokens, mentions, m);
       if (p === undefined || !preps.includes(p)) return false;
       // A verb's "of" object is right after it ("requested of X"), not inside a later noun phrase.
-      return p !== 'of' || cue.noun || tokens.filter((t) => t.start >= cue.end && t.end <= m.start).length <= 3;
+      return p !== 'of' || cue.noun || tokensBetween(tokens, cue.end, m.start).length <= 3;
     });
     if (withPrep) object = withPrep;
     else if (
@@ -1392,7 +1476,7 @@ function predicate(
       // A direct object: not introduced by a preposition, close to the verb.
       object = candidates.find((m) => {
         const p = prepBefore(tokens, mentions, m);
-        const gap = tokens.filter((t) => t.start >= cue.end && t.end <= m.start);
+        const gap = tokensBetween(tokens, cue.end, m.start);
         const gapTokens = gap.length;
         const headOf = p === 'of' && GOVERNMENT_HEADS.has(tokens[prepIndex(tokens, mentions, m) - 1]?.lower ?? '');
         const cueEndsInPrep = PREPOSITIONS.has(tokens[cue.last - 1]!.lower) && gapTokens <= 1;
