@@ -264,58 +264,82 @@ const WORD_PREPOSITION = 64;
 
 const WORDS_MAX = 200_000;
 
+/** Ints per WordTable slot. */
+const SLOT = 4;
+
 /**
  * The WordInfo cache, keyed by raw word: an open-addressing table probed with a hash of the code units computed
  * from the text, so a word seen before is found without cutting it out of the text as a string first (the tokenizer
  * runs over every sentence; most of its words are known). wordInfo is a pure function of the raw word, so the cache
- * changes no result.
+ * changes no result. The table is flat typed arrays (a slot's hash, length and key position share a cache line, the
+ * keys' code units sit together in one pool): a probe touches few memory lines, which is what a lookup costs.
  */
 class WordTable {
-  private keys: (string | undefined)[] = new Array<string | undefined>(1024);
-  private hashes = new Int32Array(1024);
-  private values: (WordInfo | undefined)[] = new Array<WordInfo | undefined>(1024);
-  size = 0;
+  /** SLOT ints per slot: hash, offset of the key in `units`, key length, 1 + index in `infos` (0: empty slot). */
+  private slots = new Int32Array(1024 * SLOT);
+  private units = new Uint16Array(8192);
+  private unitsUsed = 0;
+  private readonly infos: WordInfo[] = [];
+
+  get size(): number {
+    return this.infos.length;
+  }
 
   /** The info of the word text[start, end) with code-unit hash `hash` (hashStep per unit, then hashFinish), if cached. */
   find(text: string, start: number, end: number, hash: number): WordInfo | undefined {
-    const mask = this.keys.length - 1;
+    const slots = this.slots;
+    const mask = slots.length / SLOT - 1;
     const length = end - start;
     for (let i = hash & mask; ; i = (i + 1) & mask) {
-      const key = this.keys[i];
-      if (key === undefined) return undefined;
-      if (this.hashes[i] === hash && key.length === length && sameUnits(key, text, start)) return this.values[i];
+      const s = i * SLOT;
+      const info = slots[s + 3]!;
+      if (info === 0) return undefined;
+      if (slots[s] === hash && slots[s + 2] === length && this.sameUnits(slots[s + 1]!, text, start, length))
+        return this.infos[info - 1];
     }
   }
 
-  add(key: string, hash: number, info: WordInfo): void {
-    if ((this.size + 1) * 2 > this.keys.length) this.grow();
-    const mask = this.keys.length - 1;
+  /** Whether the pooled key at `offset` equals text[start, start + length) code unit by code unit. */
+  private sameUnits(offset: number, text: string, start: number, length: number): boolean {
+    const units = this.units;
+    for (let k = 0; k < length; k++) if (units[offset + k] !== text.charCodeAt(start + k)) return false;
+    return true;
+  }
+
+  /** Caches the info of the word text[start, end) (not cached yet) with code-unit hash `hash`. */
+  add(text: string, start: number, end: number, hash: number, info: WordInfo): void {
+    if ((this.infos.length + 1) * 2 > this.slots.length / SLOT) this.grow();
+    const length = end - start;
+    if (this.unitsUsed + length > this.units.length) {
+      const units = new Uint16Array(Math.max(this.units.length * 2, this.unitsUsed + length));
+      units.set(this.units);
+      this.units = units;
+    }
+    const offset = this.unitsUsed;
+    for (let k = 0; k < length; k++) this.units[offset + k] = text.charCodeAt(start + k);
+    this.unitsUsed += length;
+    this.infos.push(info);
+    this.place(hash, offset, length, this.infos.length);
+  }
+
+  private place(hash: number, offset: number, length: number, info: number): void {
+    const slots = this.slots;
+    const mask = slots.length / SLOT - 1;
     let i = hash & mask;
-    while (this.keys[i] !== undefined) i = (i + 1) & mask;
-    this.keys[i] = key;
-    this.hashes[i] = hash;
-    this.values[i] = info;
-    this.size++;
+    while (slots[i * SLOT + 3] !== 0) i = (i + 1) & mask;
+    const s = i * SLOT;
+    slots[s] = hash;
+    slots[s + 1] = offset;
+    slots[s + 2] = length;
+    slots[s + 3] = info;
   }
 
   private grow(): void {
-    const { keys, hashes, values } = this;
-    const capacity = keys.length * 2;
-    this.keys = new Array<string | undefined>(capacity);
-    this.hashes = new Int32Array(capacity);
-    this.values = new Array<WordInfo | undefined>(capacity);
-    this.size = 0;
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys[i];
-      if (key !== undefined) this.add(key, hashes[i]!, values[i]!);
-    }
+    const old = this.slots;
+    this.slots = new Int32Array(old.length * 2);
+    for (let s = 0; s < old.length; s += SLOT)
+      if (old[s + 3] !== 0) this.place(old[s]!, old[s + 1]!, old[s + 2]!, old[s + 3]!);
   }
-}
-
-/** Whether `key` equals text[start, start + key.length) code unit by code unit. */
-function sameUnits(key: string, text: string, start: number): boolean {
-  for (let k = 0; k < key.length; k++) if (key.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
-  return true;
 }
 
 /** One step of the hash of a word's code units (tokenize hashes each word while it scans it). */
@@ -333,9 +357,8 @@ const WORDS = new WordTable();
 function wordInfoAt(text: string, start: number, end: number, hash: number): WordInfo {
   const known = WORDS.find(text, start, end, hash);
   if (known) return known;
-  const raw = text.slice(start, end);
-  const info = wordInfo(raw);
-  if (WORDS.size < WORDS_MAX) WORDS.add(raw, hash, info);
+  const info = wordInfo(text.slice(start, end));
+  if (WORDS.size < WORDS_MAX) WORDS.add(text, start, end, hash, info);
   return info;
 }
 
