@@ -1067,6 +1067,8 @@ function resolveMentions(
     const subjPronoun = extra.find((m) => m.start - sentence.start < 40 && kindOf(actors, m.actorId) === 'person');
     if (subjPronoun) state.salient = subjPronoun.actorId;
   }
+  // `out` is in text order already (the named mentions come sorted): only resolved ones need sorting in.
+  if (extra.length === 0) return out;
   return [...out, ...extra].sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
