@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { clip, MAX_TITLE, precisionOf } from './events';
+import { fc, test } from '@fast-check/vitest';
+import { clip, collapse, MAX_TITLE, precisionOf } from './events';
 import { runFixture, timexOf } from './relations-fixtures';
 
 describe('events: one per reportable sentence', () => {
@@ -158,5 +159,15 @@ describe('events: news-occasion dating', () => {
     );
     expect(events).toHaveLength(1);
     expect(events[0]!.title).toBe('Hun Sen requested that Japan continue to provide scholarships to Cambodian\u2026');
+  });
+});
+
+describe('events: collapse', () => {
+  const PIECES = [' ', '  ', '\t', '\n', '\u00a0', '\u2009', '\u3000', '\ufeff', '\u200b', 'a', 'Hun', ',', '-'];
+  const text = fc
+    .array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 2, unit: 'binary' })), { maxLength: 16 })
+    .map((parts) => parts.join(''));
+  test.prop([text], { numRuns: 3000 })('is a whitespace-run replace and a trim', (s) => {
+    expect(collapse(s)).toBe(s.replace(/\s+/g, ' ').trim());
   });
 });

@@ -4,7 +4,16 @@
  * sentence itself, else its paragraph, else the publication date. Event time is kept apart from report time.
  */
 import type { DatasetEvent, EventDate } from '../../src/model/schema';
-import type { ActorInfo, Cue, Predication, SentenceAnalysis, SentenceSpan, Token } from './relations-analysis';
+import {
+  isSpaceUnit,
+  tokensBetween,
+  type ActorInfo,
+  type Cue,
+  type Predication,
+  type SentenceAnalysis,
+  type SentenceSpan,
+  type Token,
+} from './relations-analysis';
 import { BE_FORMS, PREPOSITIONS, SINGLE_CUES, TITLE_WORDS } from './relations-lexicon';
 
 /** A timex as produced by dates.ts (`FoundTimex`), reduced to what event dating needs. */
@@ -114,7 +123,19 @@ export function mainPredication(analysis: SentenceAnalysis): Predication | undef
   return best;
 }
 
-const collapse = (s: string): string => s.replace(/\s+/g, ' ').trim();
+/**
+ * Whitespace runs to one space, trimmed: `s.replace(/\s+/g, ' ').trim()`. Most strings are already so (single spaces
+ * between words); they are returned after one scan, without a regex pass.
+ */
+export function collapse(s: string): string {
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (!isSpaceUnit(c)) continue;
+    if (c !== 32 || i === 0 || i === n - 1 || s.charCodeAt(i + 1) === 32) return s.replace(/\s+/g, ' ').trim();
+  }
+  return s;
+}
 
 /** Joins names: "A", "A and B", "A, B and C". */
 export function joinNames(names: readonly string[]): string {
@@ -228,6 +249,13 @@ function baseForm(cue: Cue): string {
   return cue.entry.lemma;
 }
 
+const nameOf = (actors: ReadonlyMap<string, ActorInfo>, id: string): string => actors.get(id)?.name ?? id;
+
+/** Where a snippet from `from` stops: the next date expression of the sentence, else its end. */
+function dateStop(timexes: readonly DatedTimex[], from: number, sentenceEnd: number): number {
+  return timexes.find((t) => t.start >= from && t.start < sentenceEnd)?.start ?? sentenceEnd;
+}
+
 /** "Hun Sen requested Fumio Kishida", "Japan sent peacekeeping forces to Cambodia", "Hun Sen said: ...". */
 export function buildTitle(
   text: string,
@@ -236,27 +264,23 @@ export function buildTitle(
   actors: ReadonlyMap<string, ActorInfo>,
   timexes: readonly DatedTimex[],
 ): string {
-  const name = (id: string): string => actors.get(id)?.name ?? id;
   // "X, now Y": one party, named once (by its earlier name, as the sentence does).
   const subjectIds = [...new Set(p.subjects.filter((s) => s.formerOf === undefined).map((s) => s.actorId))];
-  const subject = joinNames(subjectIds.map(name));
+  const subject = joinNames(subjectIds.map((id) => nameOf(actors, id)));
   const cue = p.cue;
   const negated = cue.negated && !cue.noun;
   const verb = negated ? `did not ${baseForm(cue)}` : cue.entry.past;
   const { tokens } = analysis;
   const sentence = analysis.sentence;
-  /** Where a snippet from `from` stops: the next date expression of the sentence, else its end. */
-  const dateStop = (from: number): number =>
-    timexes.find((t) => t.start >= from && t.start < sentence.end)?.start ?? sentence.end;
   let rest = '';
   if (p.object && cue.entry.role === 'relation') {
     const obj = p.object;
-    const objName = name(obj.actorId);
+    const objName = nameOf(actors, obj.actorId);
     if (cue.noun || cue.entry.past.includes(' ')) {
       rest = objName;
     } else {
       // Words between the cue and the object, without the object's own title and qualifiers.
-      const between = tokens.filter((t) => t.start >= cue.end && t.end <= obj.start);
+      const between = tokensBetween(tokens, cue.end, obj.start);
       let keep = between.length;
       while (keep > 0) {
         const t = between[keep - 1]!;
@@ -291,7 +315,7 @@ export function buildTitle(
         // A demonym object is read as written, with its noun: "told Cambodian representatives to take a stand".
         const next = tokens.findIndex((t) => t.start >= (obj.modifier ? obj.start : obj.end));
         const gap = next >= 0 ? text.slice(obj.end, tokens[next]!.start) : '';
-        const stopAt = dateStop(obj.end);
+        const stopAt = dateStop(timexes, obj.end, sentence.end);
         const asked = next >= 0 && !PUNCT_STOP_RE.test(gap) ? snippet(text, tokens, next, sentence.end, stopAt) : '';
         if (asked.split(' ').length >= 2) {
           const that = between[0]?.lower === 'that' && !rest.startsWith('that ') ? 'that ' : '';
@@ -307,7 +331,7 @@ export function buildTitle(
   } else if (cue.noun && !cue.entry.symmetric && subjectIds.length >= 2) {
     // "the war between Russia and Ukraine", "the Russia-Ukraine war": the first party acts on the others.
     const [first, ...others] = subjectIds;
-    return clip(`${name(first!)} ${cue.entry.past} ${joinNames(others.map(name))}`);
+    return clip(`${nameOf(actors, first!)} ${cue.entry.past} ${joinNames(others.map((id) => nameOf(actors, id)))}`);
   } else if (cue.noun && (cue.entry.type === 'support' || cue.entry.type === 'criticize')) {
     // "showing their gratitude": "X expressed gratitude", not a transitive verb without its object.
     return clip(capitalise(collapse(`${subject} expressed ${text.slice(cue.start, cue.end).toLowerCase()}`)));
@@ -316,7 +340,7 @@ export function buildTitle(
     const past = cue.entry.past.replace(/ (?:with|to|of|on|against)$/, '');
     return clip(capitalise(collapse(`${subject} ${patient ? cue.entry.past : past} ${patient}`)));
   } else {
-    const stopAt = dateStop(cue.end);
+    const stopAt = dateStop(timexes, cue.end, sentence.end);
     const quoteBefore = analysis.quotes.some((q) => q.end <= cue.start && cue.start - q.end <= 40);
     rest = quoteBefore && cue.entry.role === 'report' ? '' : snippet(text, tokens, cue.last, sentence.end, stopAt);
     // "Cambodia, he added, does not allow ...": the reporting clause interrupts what was said about an actor; join
@@ -605,14 +629,20 @@ export function buildEvents(
     const { analysis, main, own, reported } = pending[index]!;
     if (!main) continue;
     const sentence = analysis.sentence;
-    const paragraphDated = byParagraph.get(sentence.paragraph) ?? [];
-    const ownDates = nearestDate(main.cue, own, text) ? own : reported;
-    // The speaker of the sentence counts too: "He said Cambodia opposed Russia" continues his occasion.
-    const speakers = analysis.predications.flatMap((p) =>
-      p.cue.entry.role === 'report' ? p.subjects.map((x) => x.actorId) : [],
-    );
-    const scene = sceneOf(index, [...main.subjects.map((x) => x.actorId), ...speakers]);
-    const date = eventDate(sentence, main.cue, paragraphDated, published, ownDates, scene, text);
+    // The sentence's own date nearest the cue dates the event (eventDate would only find it again); otherwise a date
+    // reported with it, the paragraph's, the actors' news occasion or publication.
+    const nearest = nearestDate(main.cue, own, text);
+    let date: EventDate | undefined;
+    if (nearest) date = toEventDate(nearest, 'text');
+    else {
+      const paragraphDated = byParagraph.get(sentence.paragraph) ?? [];
+      // The speaker of the sentence counts too: "He said Cambodia opposed Russia" continues his occasion.
+      const speakers = analysis.predications.flatMap((p) =>
+        p.cue.entry.role === 'report' ? p.subjects.map((x) => x.actorId) : [],
+      );
+      const scene = sceneOf(index, [...main.subjects.map((x) => x.actorId), ...speakers]);
+      date = eventDate(sentence, main.cue, paragraphDated, published, reported, scene, text);
+    }
     if (!date) continue;
     const actorIds = [...new Set(analysis.mentions.map((m) => m.actorId))].filter((id) => actors.has(id));
     const event: DatasetEvent = {

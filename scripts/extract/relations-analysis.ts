@@ -137,7 +137,7 @@ export interface SentenceAnalysis {
 
 /** The token grammar (the specification of `tokenize`). */
 export const TOKEN_RE = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
-const CLAUSE_PUNCT_RE = /[,;:()\u2013\u2014!?[\]]|\s[-\u2013]\s/;
+export const CLAUSE_PUNCT_RE = /[,;:()\u2013\u2014!?[\]]|\s[-\u2013]\s/;
 const DETERMINERS = new Set([
   'a',
   'an',
@@ -251,81 +251,114 @@ function isLetterOrNumber(cp: number): boolean {
 const WORD_ANAPHOR = 1;
 /** TITLE_WORDS. */
 const WORD_TITLE = 2;
+/** A negator (isNegator). */
+const WORD_NEGATOR = 4;
+/** MODALS. */
+const WORD_MODAL = 8;
+/** SUBORDINATORS. */
+const WORD_SUBORDINATOR = 16;
+/** CLAUSE_WORDS. */
+const WORD_CLAUSE = 32;
+/** PREPOSITIONS. */
+const WORD_PREPOSITION = 64;
 
 const WORDS_MAX = 200_000;
+
+/** Ints per WordTable slot. */
+const SLOT = 4;
 
 /**
  * The WordInfo cache, keyed by raw word: an open-addressing table probed with a hash of the code units computed
  * from the text, so a word seen before is found without cutting it out of the text as a string first (the tokenizer
  * runs over every sentence; most of its words are known). wordInfo is a pure function of the raw word, so the cache
- * changes no result.
+ * changes no result. The table is flat typed arrays (a slot's hash, length and key position share a cache line, the
+ * keys' code units sit together in one pool): a probe touches few memory lines, which is what a lookup costs.
  */
 class WordTable {
-  private keys: (string | undefined)[] = new Array<string | undefined>(1024);
-  private hashes = new Int32Array(1024);
-  private values: (WordInfo | undefined)[] = new Array<WordInfo | undefined>(1024);
-  size = 0;
+  /** SLOT ints per slot: hash, offset of the key in `units`, key length, 1 + index in `infos` (0: empty slot). */
+  private slots = new Int32Array(1024 * SLOT);
+  private units = new Uint16Array(8192);
+  private unitsUsed = 0;
+  private readonly infos: WordInfo[] = [];
 
-  /** The info of the word text[start, end) with code-unit hash `hash` (see wordHash), if cached. */
+  get size(): number {
+    return this.infos.length;
+  }
+
+  /** The info of the word text[start, end) with code-unit hash `hash` (hashStep per unit, then hashFinish), if cached. */
   find(text: string, start: number, end: number, hash: number): WordInfo | undefined {
-    const mask = this.keys.length - 1;
+    const slots = this.slots;
+    const mask = slots.length / SLOT - 1;
     const length = end - start;
     for (let i = hash & mask; ; i = (i + 1) & mask) {
-      const key = this.keys[i];
-      if (key === undefined) return undefined;
-      if (this.hashes[i] === hash && key.length === length && sameUnits(key, text, start)) return this.values[i];
+      const s = i * SLOT;
+      const info = slots[s + 3]!;
+      if (info === 0) return undefined;
+      if (slots[s] === hash && slots[s + 2] === length && this.sameUnits(slots[s + 1]!, text, start, length))
+        return this.infos[info - 1];
     }
   }
 
-  add(key: string, hash: number, info: WordInfo): void {
-    if ((this.size + 1) * 2 > this.keys.length) this.grow();
-    const mask = this.keys.length - 1;
+  /** Whether the pooled key at `offset` equals text[start, start + length) code unit by code unit. */
+  private sameUnits(offset: number, text: string, start: number, length: number): boolean {
+    const units = this.units;
+    for (let k = 0; k < length; k++) if (units[offset + k] !== text.charCodeAt(start + k)) return false;
+    return true;
+  }
+
+  /** Caches the info of the word text[start, end) (not cached yet) with code-unit hash `hash`. */
+  add(text: string, start: number, end: number, hash: number, info: WordInfo): void {
+    if ((this.infos.length + 1) * 2 > this.slots.length / SLOT) this.grow();
+    const length = end - start;
+    if (this.unitsUsed + length > this.units.length) {
+      const units = new Uint16Array(Math.max(this.units.length * 2, this.unitsUsed + length));
+      units.set(this.units);
+      this.units = units;
+    }
+    const offset = this.unitsUsed;
+    for (let k = 0; k < length; k++) this.units[offset + k] = text.charCodeAt(start + k);
+    this.unitsUsed += length;
+    this.infos.push(info);
+    this.place(hash, offset, length, this.infos.length);
+  }
+
+  private place(hash: number, offset: number, length: number, info: number): void {
+    const slots = this.slots;
+    const mask = slots.length / SLOT - 1;
     let i = hash & mask;
-    while (this.keys[i] !== undefined) i = (i + 1) & mask;
-    this.keys[i] = key;
-    this.hashes[i] = hash;
-    this.values[i] = info;
-    this.size++;
+    while (slots[i * SLOT + 3] !== 0) i = (i + 1) & mask;
+    const s = i * SLOT;
+    slots[s] = hash;
+    slots[s + 1] = offset;
+    slots[s + 2] = length;
+    slots[s + 3] = info;
   }
 
   private grow(): void {
-    const { keys, hashes, values } = this;
-    const capacity = keys.length * 2;
-    this.keys = new Array<string | undefined>(capacity);
-    this.hashes = new Int32Array(capacity);
-    this.values = new Array<WordInfo | undefined>(capacity);
-    this.size = 0;
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys[i];
-      if (key !== undefined) this.add(key, hashes[i]!, values[i]!);
-    }
+    const old = this.slots;
+    this.slots = new Int32Array(old.length * 2);
+    for (let s = 0; s < old.length; s += SLOT)
+      if (old[s + 3] !== 0) this.place(old[s]!, old[s + 1]!, old[s + 2]!, old[s + 3]!);
   }
 }
 
-/** Whether `key` equals text[start, start + key.length) code unit by code unit. */
-function sameUnits(key: string, text: string, start: number): boolean {
-  for (let k = 0; k < key.length; k++) if (key.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
-  return true;
-}
+/** One step of the hash of a word's code units (tokenize hashes each word while it scans it). */
+const hashStep = (h: number, unit: number): number => (Math.imul(h, 31) + unit) | 0;
 
-/** Hash of the code units of text[start, end), its bits mixed (the table uses the low ones). */
-function wordHash(text: string, start: number, end: number): number {
-  let h = 0;
-  for (let k = start; k < end; k++) h = (Math.imul(h, 31) + text.charCodeAt(k)) | 0;
+/** The last step of the hash: its bits mixed (the table uses the low ones). */
+function hashFinish(h: number): number {
   h = Math.imul(h ^ (h >>> 16), 0x45d9f3b);
   return h ^ (h >>> 16);
 }
 
 const WORDS = new WordTable();
 
-/** The lexicon facts of the raw token text[start, end) (cached). */
-function wordInfoAt(text: string, start: number, end: number): WordInfo {
-  const hash = wordHash(text, start, end);
+/** The lexicon facts of the raw token text[start, end), whose code-unit hash is `hash` (cached). */
+function wordInfoAt(text: string, start: number, end: number, hash: number): WordInfo {
   const known = WORDS.find(text, start, end, hash);
   if (known) return known;
-  const raw = text.slice(start, end);
-  const info = wordInfo(raw);
-  if (WORDS.size < WORDS_MAX) WORDS.add(raw, hash, info);
+  const info = wordInfo(text.slice(start, end));
+  if (WORDS.size < WORDS_MAX) WORDS.add(text, start, end, hash, info);
   return info;
 }
 
@@ -351,7 +384,14 @@ function wordInfo(raw: string): WordInfo {
   const info: WordInfo = {
     lower,
     capital,
-    flags: (anaphor ? WORD_ANAPHOR : 0) | (TITLE_WORDS.has(lower) ? WORD_TITLE : 0),
+    flags:
+      (anaphor ? WORD_ANAPHOR : 0) |
+      (TITLE_WORDS.has(lower) ? WORD_TITLE : 0) |
+      (isNegator(lower) ? WORD_NEGATOR : 0) |
+      (MODALS.has(lower) ? WORD_MODAL : 0) |
+      (SUBORDINATORS.has(lower) ? WORD_SUBORDINATOR : 0) |
+      (CLAUSE_WORDS.has(lower) ? WORD_CLAUSE : 0) |
+      (PREPOSITIONS.has(lower) ? WORD_PREPOSITION : 0),
     single: SINGLE_CUES.get(lower),
     phrases: PHRASE_CUES.get(lower),
   };
@@ -387,8 +427,18 @@ function codePointBefore(text: string, i: number, end: number): number {
 }
 
 /**
- * Tokenises a span of text: the matches of TOKEN_RE, scanned by hand (same tokens without match objects; a test
- * checks the two agree).
+ * Token classes of ASCII code units: 1 for [A-Za-z0-9] (starts or continues a token), 2 for ' and - (only continue
+ * one), 0 otherwise. Other code units go through isLetterOrNumber.
+ */
+const ASCII_TOKEN = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const alnum = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  ASCII_TOKEN[c] = alnum ? 1 : c === 39 || c === 45 ? 2 : 0;
+}
+
+/**
+ * Tokenises a span of text: the matches of TOKEN_RE, scanned by hand in one pass that also hashes each word for the
+ * WordInfo cache (same tokens without match objects; a test checks the two agree).
  */
 export function tokenize(text: string, start: number, end: number): Token[] {
   // Scans text[start, end) in place (as the former slice of it: code points never run past `end`).
@@ -396,20 +446,41 @@ export function tokenize(text: string, start: number, end: number): Token[] {
   const out: Token[] = [];
   let p = Math.max(0, start);
   while (p < end) {
-    const cp = codePointBefore(text, p, end);
-    if (!isLetterOrNumber(cp)) {
-      p += cp > 0xffff ? 2 : 1;
-      continue;
+    const c = text.charCodeAt(p);
+    if (c < 128) {
+      if (ASCII_TOKEN[c] !== 1) {
+        p++;
+        continue;
+      }
+    } else {
+      const cp = codePointBefore(text, p, end);
+      if (!isLetterOrNumber(cp)) {
+        p += cp > 0xffff ? 2 : 1;
+        continue;
+      }
     }
-    // [\p{L}\p{N}][\p{L}\p{N}'’-]*
-    let e = p + (cp > 0xffff ? 2 : 1);
+    // [\p{L}\p{N}][\p{L}\p{N}'’-]*: the first unit is known to belong; hash every unit taken.
+    let h = 0;
+    let e = p;
     while (e < end) {
-      const ce = codePointBefore(text, e, end);
-      if (ce === 39 || ce === 0x2019 || ce === 45) e++;
-      else if (isLetterOrNumber(ce)) e += ce > 0xffff ? 2 : 1;
-      else break;
+      const u = text.charCodeAt(e);
+      if (u < 128) {
+        if (ASCII_TOKEN[u] === 0) break;
+      } else if (u !== 0x2019) {
+        const ce = codePointBefore(text, e, end);
+        if (!isLetterOrNumber(ce)) break;
+        if (ce > 0xffff) {
+          h = hashStep(h, u);
+          e++;
+          h = hashStep(h, text.charCodeAt(e));
+          e++;
+          continue;
+        }
+      }
+      h = hashStep(h, u);
+      e++;
     }
-    out.push(new WordToken(p, e, wordInfoAt(text, p, e)));
+    out.push(new WordToken(p, e, wordInfoAt(text, p, e, hashFinish(h))));
     p = e;
   }
   return out;
@@ -450,9 +521,49 @@ function isNegator(lower: string): boolean {
   return NEGATORS.has(lower) || lower.endsWith("n't") || lower.endsWith('n’t');
 }
 
-/** True when the text between two tokens closes a clause. */
-function gapBreaks(text: string, from: number, to: number): boolean {
-  return CLAUSE_PUNCT_RE.test(text.slice(from, to));
+/** /\s/ for one code unit. */
+export function isSpaceUnit(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/**
+ * True when the text between two tokens closes a clause: CLAUSE_PUNCT_RE.test(text.slice(from, to)), read in place
+ * (a test checks the two agree). Its second branch only adds a spaced hyphen: a spaced en dash is in the class.
+ */
+export function gapBreaks(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    switch (c) {
+      case 44: // ,
+      case 59: // ;
+      case 58: // :
+      case 40: // (
+      case 41: // )
+      case 0x2013:
+      case 0x2014:
+      case 33: // !
+      case 63: // ?
+      case 91: // [
+      case 93: // ]
+        return true;
+      case 45: // -
+        if (i > from && i + 1 < to && isSpaceUnit(text.charCodeAt(i - 1)) && isSpaceUnit(text.charCodeAt(i + 1)))
+          return true;
+    }
+  }
+  return false;
 }
 
 interface PronounState {
@@ -572,6 +683,28 @@ function tokenIndexAt(tokens: readonly Token[], pos: number): number {
   return lo;
 }
 
+/** Index of the first token starting at or after `pos`. */
+function tokenIndexFrom(tokens: readonly Token[], pos: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The tokens inside [from, to): `tokens.filter((t) => t.start >= from && t.end <= to)` by two binary searches, as
+ * the tokens are sorted and disjoint (so both their starts and their ends increase).
+ */
+export function tokensBetween(tokens: readonly Token[], from: number, to: number): Token[] {
+  const lo = tokenIndexFrom(tokens, from);
+  const hi = tokenIndexAt(tokens, to);
+  return lo < hi ? tokens.slice(lo, hi) : [];
+}
+
 const kindOf = (actors: ReadonlyMap<string, ActorInfo>, id: string): ActorKind | undefined => actors.get(id)?.kind;
 
 const isNonPerson = (k: ActorKind | undefined): boolean => k === 'country' || k === 'organization';
@@ -642,7 +775,7 @@ function resolveMentions(
     const prevKind = kindOf(actors, prev.actorId);
     if (prevKind === 'person' || prev.actorId === person.actorId) continue;
     if (person.start - prev.end > 70) continue;
-    const gapWords = tokens.filter((t) => t.start >= prev.end && t.end <= person.start);
+    const gapWords = tokensBetween(tokens, prev.end, person.start);
     const gapText = text.slice(prev.end, person.start);
     const commas = gapText.split(',').length - 1;
     if (commas > 2 || /[;:.()]/.test(gapText.replace(/\b[A-Z]\./g, ''))) continue;
@@ -678,7 +811,7 @@ function resolveMentions(
     if (orgKind !== 'organization' && orgKind !== 'group') continue;
     const gap = text.slice(person.end, org.start);
     if (gap.length > 70 || !gap.startsWith(',') || /[,;:.()]/.test(gap.slice(1).replace(/\b[A-Z]\./g, ''))) continue;
-    const gapTokens = tokens.filter((t) => t.start >= person.end && t.end <= org.start);
+    const gapTokens = tokensBetween(tokens, person.end, org.start);
     if (gapTokens.length === 0 || gapTokens.length > 8) continue;
     const lastTok = gapTokens[gapTokens.length - 1]!;
     const prepTok = lastTok.lower === 'the' ? gapTokens[gapTokens.length - 2] : lastTok;
@@ -934,6 +1067,8 @@ function resolveMentions(
     const subjPronoun = extra.find((m) => m.start - sentence.start < 40 && kindOf(actors, m.actorId) === 'person');
     if (subjPronoun) state.salient = subjPronoun.actorId;
   }
+  // `out` is in text order already (the named mentions come sorted): only resolved ones need sorting in.
+  if (extra.length === 0) return out;
   return [...out, ...extra].sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
@@ -1054,11 +1189,16 @@ function scopeFlags(
     const t = tokens[k]!;
     const after = tokens[k + 1]!;
     if (gapBreaks(text, t.end, after.start)) break;
-    if (isNegator(t.lower) && !gerundAfterPrep && !(after.lower === 'deny' || after.lower === 'doubt')) negated = true;
-    if (MODALS.has(t.lower)) hypothetical = true;
-    if (SUBORDINATORS.has(t.lower) || (t.lower === 'which' && k > 0 && PREPOSITIONS.has(tokens[k - 1]!.lower)))
+    const flags = t.word.flags;
+    if ((flags & WORD_NEGATOR) !== 0 && !gerundAfterPrep && !(after.lower === 'deny' || after.lower === 'doubt'))
+      negated = true;
+    if ((flags & WORD_MODAL) !== 0) hypothetical = true;
+    if (
+      (flags & WORD_SUBORDINATOR) !== 0 ||
+      (t.lower === 'which' && k > 0 && (tokens[k - 1]!.word.flags & WORD_PREPOSITION) !== 0)
+    )
       subordinate = true;
-    if (CLAUSE_WORDS.has(t.lower)) break;
+    if ((flags & WORD_CLAUSE) !== 0) break;
   }
   return { negated, hypothetical, subordinate };
 }
@@ -1222,7 +1362,7 @@ function predicate(
     const adjacent = before.length > 0 ? before[before.length - 1] : undefined;
     if (adjacent) {
       const gap = text.slice(adjacent.end, cue.start);
-      const gapToks = tokens.filter((t) => t.start >= adjacent.end && t.end <= cue.start);
+      const gapToks = tokensBetween(tokens, adjacent.end, cue.start);
       const possessiveOrAdjacent =
         !/[,;:.()]/.test(gap) &&
         gapToks.length <= 2 &&
@@ -1318,7 +1458,7 @@ function predicate(
       // An apposition's organisation stands for its person: "X, a fellow at the Y Institute, said".
       const owner = appositionOwner(text, candidates, nearest, cue.start);
       if (owner) nearest = owner;
-      const between = tokens.filter((t) => t.start >= nearest!.end && t.end <= cue.start);
+      const between = tokensBetween(tokens, nearest.end, cue.start);
       // "X does not allow ..., nor does it send": "it" continues the previous subject of the sentence.
       const continues = previous?.subjects.some((x) => x.actorId === nearest!.actorId) === true;
       const blocked = between.some(
@@ -1343,7 +1483,7 @@ function predicate(
       const p = prepBefore(tokens, mentions, m);
       if (p === undefined || !preps.includes(p)) return false;
       // A verb's "of" object is right after it ("requested of X"), not inside a later noun phrase.
-      return p !== 'of' || cue.noun || tokens.filter((t) => t.start >= cue.end && t.end <= m.start).length <= 3;
+      return p !== 'of' || cue.noun || tokensBetween(tokens, cue.end, m.start).length <= 3;
     });
     if (withPrep) object = withPrep;
     else if (
@@ -1361,7 +1501,7 @@ function predicate(
       // A direct object: not introduced by a preposition, close to the verb.
       object = candidates.find((m) => {
         const p = prepBefore(tokens, mentions, m);
-        const gap = tokens.filter((t) => t.start >= cue.end && t.end <= m.start);
+        const gap = tokensBetween(tokens, cue.end, m.start);
         const gapTokens = gap.length;
         const headOf = p === 'of' && GOVERNMENT_HEADS.has(tokens[prepIndex(tokens, mentions, m) - 1]?.lower ?? '');
         const cueEndsInPrep = PREPOSITIONS.has(tokens[cue.last - 1]!.lower) && gapTokens <= 1;

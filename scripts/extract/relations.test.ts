@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import { TOKEN_RE, tokenize } from './relations-analysis';
+import { CLAUSE_PUNCT_RE, TOKEN_RE, gapBreaks, isSpaceUnit, tokenize, tokensBetween } from './relations-analysis';
 import { runFixture, triples } from './relations-fixtures';
 
 describe('relations: types and direction', () => {
@@ -149,4 +149,27 @@ describe('relations: tokens', () => {
       ["i'", true],
     ]);
   });
+});
+
+describe('relations: in-place scans agree with their specifications', () => {
+  const PIECES = [' ', '-', '\u2013', '\u2014', ',', ';', ':', '(', ')', '[', ']', '!', '?', '.', 'a', 'Hun', "'",
+    '\t', '\n', '\u00a0', '\u2009', '\u3000', '\ufeff', '\u200b', '\u180e']; // prettier-ignore
+  const text = fc
+    .array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 2, unit: 'binary' })), { maxLength: 16 })
+    .map((parts) => parts.join(''));
+  test.prop([text, fc.nat(), fc.nat()], { numRuns: 3000 })('gapBreaks is CLAUSE_PUNCT_RE on the gap', (s, a, b) => {
+    const from = a % (s.length + 1);
+    const to = from + (b % (s.length - from + 1));
+    expect(gapBreaks(s, from, to)).toBe(CLAUSE_PUNCT_RE.test(s.slice(from, to)));
+  });
+  it('isSpaceUnit is /\\s/ on every code unit', () => {
+    for (let c = 0; c < 0x10000; c++) expect(isSpaceUnit(c)).toBe(/\s/.test(String.fromCharCode(c)));
+  });
+  test.prop([text, fc.integer({ min: -2, max: 40 }), fc.integer({ min: -2, max: 40 })], { numRuns: 2000 })(
+    'tokensBetween is the filter of the tokens inside the range',
+    (s, from, to) => {
+      const tokens = tokenize(s, 0, s.length);
+      expect(tokensBetween(tokens, from, to)).toEqual(tokens.filter((t) => t.start >= from && t.end <= to));
+    },
+  );
 });
