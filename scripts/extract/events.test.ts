@@ -18,6 +18,27 @@ describe('events: one per reportable sentence', () => {
     expect(events[0]!.title).toBe('Hun Sen said: “Cambodia is proud to be a loyal friend…”');
   });
 
+  it('a quotation leaves out an opening connective ("So, ...") and starts with a capital', () => {
+    const { events } = runFixture(
+      'Hun Sen spoke. “So, the information was baseless and meant to slander us,” he added.',
+    );
+    expect(events.at(-1)!.title).toBe('Hun Sen added: “The information was baseless and meant to slander…”');
+  });
+
+  it('a quotation right after the reporting verb is shown as one, whole or with an ellipsis', () => {
+    const whole = runFixture('Hun Sen said “Such an act of aggression is unacceptable.”');
+    expect(whole.events[0]!.title).toBe('Hun Sen said: “Such an act of aggression is unacceptable”');
+    const part = runFixture('Hun Sen said that, “to sustain growth, support from Japan is of utmost importance.”');
+    expect(part.events[0]!.title).toBe('Hun Sen said: “To sustain growth…”');
+  });
+
+  it('what was said goes on after a relative clause set off by commas', () => {
+    const { events } = runFixture(
+      'Hun Sen said the critics, who he did not name, had raised the question of Cambodia and Russia.',
+    );
+    expect(events[0]!.title).toBe('Hun Sen said the critics had raised the question of Cambodia…');
+  });
+
   it('event ids follow offset order and evidence is the sentence span', () => {
     const text = 'Japan helped Cambodia. France praised Japan.';
     const { events } = runFixture(text);

@@ -68,6 +68,45 @@ const TRAILING_STRIP = new Set([
   'their',
 ]);
 const LEADING_SKIP = new Set(['that', 'also', 'then']);
+/** Connectives that open a sentence or a quotation before a comma ("So, the information was baseless"). */
+const CONNECTIVES = new Set([
+  'so',
+  'thus',
+  'hence',
+  'therefore',
+  'however',
+  'moreover',
+  'furthermore',
+  'besides',
+  'indeed',
+  'still',
+  'yet',
+  'well',
+  'now',
+  'meanwhile',
+  'nevertheless',
+  'nonetheless',
+  'consequently',
+  'accordingly',
+  'instead',
+  'otherwise',
+  'finally',
+  'first',
+  'firstly',
+  'secondly',
+  'lastly',
+  'additionally',
+  'likewise',
+  'similarly',
+  'again',
+  'anyway',
+  'yes',
+  'no',
+]);
+/** Words that open a non-restrictive relative clause (", who he did not name,"). */
+const RELATIVES = new Set(['who', 'whom', 'whose', 'which']);
+/** How many tokens a relative clause set off by commas may span and still be skipped. */
+const RELATIVE_MAX = 12;
 const DETERMINER_STRIP = new Set(['his', 'her', 'its', 'their', 'the', 'a', 'an', 's']);
 const MIDDLE_STOP = new Set(['that', 'which', 'who', 'whether', 'if', 'when', 'because']);
 /** Words that end the nominal head after an object ("X's proposal to ...", "a UN resolution and ..."). */
@@ -153,37 +192,82 @@ export function clip(title: string, max = MAX_TITLE): string {
   return `${head}\u2026`;
 }
 
-/** Up to a few words of text after `from`, stopping at clause punctuation, a stop word or a date. */
+/**
+ * Up to a few words of text after `from`, stopping at clause punctuation, a stop word or a date. A connective set off
+ * by a comma at the start is left out ("So, the information was ..." -> "the information was ..."), and so is a
+ * relative clause between commas ("the critics, who he did not name, had raised" -> "the critics had raised").
+ */
 function snippet(text: string, tokens: readonly Token[], fromToken: number, limit: number, stopAt: number): string {
   let first = fromToken;
   while (first < tokens.length && LEADING_SKIP.has(tokens[first]!.lower)) first++;
+  const opener = tokens[first];
+  const second = tokens[first + 1];
+  if (opener && second && CONNECTIVES.has(opener.lower) && /^\s*,/.test(text.slice(opener.end, second.start))) first++;
   const start = tokens[first]?.start;
   if (start === undefined || start >= stopAt) return '';
+  const pieces: string[] = [];
+  let pieceStart = start;
   let end = start;
   let count = 0;
+  let resumed = -1;
   for (let k = first; k < tokens.length && count < SNIPPET_WORDS; k++) {
     const t = tokens[k]!;
     if (t.start >= stopAt || t.end > limit) break;
     const prev = tokens[k - 1];
     const abbreviation = prev !== undefined && prev.capital && prev.end - prev.start <= 2;
     const gap = prev ? text.slice(prev.end, t.start) : '';
-    if (k > first && (SNIPPET_STOP.has(t.lower) || (PUNCT_STOP_RE.test(gap) && !(abbreviation && gap.startsWith('.')))))
-      break;
+    const punct = PUNCT_STOP_RE.test(gap) && !(abbreviation && gap.startsWith('.'));
+    if (k > first && k !== resumed) {
+      if (punct && RELATIVES.has(t.lower) && /^\s*,\s*$/.test(gap)) {
+        const after = relativeClauseEnd(text, tokens, k, limit, stopAt);
+        if (after > 0) {
+          pieces.push(text.slice(pieceStart, end));
+          pieceStart = tokens[after]!.start;
+          resumed = after;
+          k = after - 1;
+          continue;
+        }
+      }
+      if (SNIPPET_STOP.has(t.lower) || punct) break;
+    }
     end = t.end;
     count++;
   }
-  while (end > start && count > 1) {
-    const lastTok = tokens.find((t) => t.end === end);
-    if (!lastTok || !TRAILING_STRIP.has(lastTok.lower)) break;
-    const prevIdx = tokens.indexOf(lastTok) - 1;
-    end = tokens[prevIdx]!.end;
+  while (end > pieceStart && count > 1) {
+    const lastIdx = tokens.findIndex((t) => t.end === end);
+    const lastTok = tokens[lastIdx];
+    const before = tokens[lastIdx - 1];
+    if (!lastTok || !TRAILING_STRIP.has(lastTok.lower) || !before || before.end <= pieceStart) break;
+    end = before.end;
     count--;
   }
-  let s = collapse(text.slice(start, end));
+  pieces.push(text.slice(pieceStart, end));
+  let s = collapse(pieces.join(' '));
   const quotes = (s.match(/[\u201c\u201d"]/g) ?? []).length;
   if (quotes % 2 === 1) s = s.replace(/[\u201c\u201d"]/g, '');
   if (count === SNIPPET_WORDS) s += '\u2026';
   return s;
+}
+
+/**
+ * The token after a relative clause that starts at tokens[from] and ends at a comma within RELATIVE_MAX tokens (no
+ * other clause punctuation, no date, inside the limit), or -1.
+ */
+function relativeClauseEnd(
+  text: string,
+  tokens: readonly Token[],
+  from: number,
+  limit: number,
+  stopAt: number,
+): number {
+  for (let j = from + 1; j < tokens.length && j <= from + RELATIVE_MAX; j++) {
+    const t = tokens[j]!;
+    if (t.start >= stopAt || t.end > limit) return -1;
+    const gap = text.slice(tokens[j - 1]!.end, t.start);
+    if (/^\s*,\s*$/.test(gap)) return j;
+    if (PUNCT_STOP_RE.test(gap)) return -1;
+  }
+  return -1;
 }
 
 /** Forms of "be" (and "have") between a passive participle and what it acted on: "was attended by". */
@@ -343,6 +427,18 @@ export function buildTitle(
     const stopAt = dateStop(timexes, cue.end, sentence.end);
     const quoteBefore = analysis.quotes.some((q) => q.end <= cue.start && cue.start - q.end <= 40);
     rest = quoteBefore && cue.entry.role === 'report' ? '' : snippet(text, tokens, cue.last, sentence.end, stopAt);
+    // 'said that, “to sustain ...”', 'said “Such an act ...”': what follows the verb is a quotation; show it as one
+    // (with an ellipsis unless the snippet is all of it).
+    const opened =
+      rest && cue.entry.role === 'report'
+        ? analysis.quotes.find((q) => q.start >= cue.end && q.start - cue.end <= 8)
+        : undefined;
+    if (opened) {
+      const said = rest.replace(/\u2026$/, '');
+      const inner = trimEndChars(collapse(text.slice(opened.start + 1, opened.end)), ' .,;:!?\u201d"');
+      const whole = said.toLowerCase() === inner.toLowerCase();
+      return clip(`${capitalise(subject)} ${verb}: \u201c${capitalise(said)}${whole ? '' : '\u2026'}\u201d`);
+    }
     // "Cambodia, he added, does not allow ...": the reporting clause interrupts what was said about an actor; join
     // both halves (not "Now, he added, ...").
     if (rest && cue.entry.role === 'report') {
@@ -366,12 +462,19 @@ export function buildTitle(
       if (q)
         return clip(
           quoteBefore
-            ? `${capitalise(subject)} ${verb}: \u201c${q}\u2026\u201d`
+            ? `${capitalise(subject)} ${verb}: \u201c${capitalise(q)}\u2026\u201d`
             : `${capitalise(subject)} ${verb} ${q}\u2026`,
         );
     }
   }
   return clip(capitalise(collapse(`${subject} ${verb} ${rest}`)));
+}
+
+/** `s` without the characters of `chars` at its end (a loop, not a regex: linear on any input). */
+function trimEndChars(s: string, chars: string): string {
+  let end = s.length;
+  while (end > 0 && chars.includes(s[end - 1]!)) end--;
+  return s.slice(0, end);
 }
 
 function capitalise(s: string): string {
