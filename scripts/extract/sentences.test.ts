@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import { splitSentences } from './sentences';
+import { splitSentences, splitSentencesByLine } from './sentences';
 
 const texts = (t: string): string[] => splitSentences(t).map((s) => t.slice(s.start, s.end));
 
@@ -42,5 +42,22 @@ describe('splitSentences', () => {
       expect(t.slice(s.start, s.end).trim()).toBe(t.slice(s.start, s.end));
       last = s.end;
     }
+  });
+  // ICU runs once over the whole text; segmenting each line on its own (the definition) must give the same result.
+  const pieces = [
+    'He', 'the', 'Dr.', 'U.S.', 'Jan.', 'J.', 'a.m.', 'e.g.', 'etc.', 'word', 'Word', '5', '1.5', '.', '. ', '!', '?',
+    '?!', '…', '"', '”', ')', '(', ' ', '  ', '\t', '\n', '\r\n', '\r', '\n\n', ' \n', '\u2028', '\u2029',
+    '\u0085', '\u00a0', '。', 'é', ',', ';', '-',
+  ]; // prettier-ignore
+  test.prop([fc.array(fc.constantFrom(...pieces), { maxLength: 80 }).map((p) => p.join(''))], { numRuns: 2000 })(
+    'whole-text segmentation equals line-by-line segmentation',
+    (t) => {
+      expect(splitSentences(t)).toEqual(splitSentencesByLine(t));
+      const skip = [{ start: 3, end: 20 }];
+      expect(splitSentences(t, skip)).toEqual(splitSentencesByLine(t, skip));
+    },
+  );
+  test.prop([fc.string({ unit: 'binary', maxLength: 200 })])('the same on arbitrary strings', (t) => {
+    expect(splitSentences(t)).toEqual(splitSentencesByLine(t));
   });
 });
