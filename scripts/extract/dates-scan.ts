@@ -68,6 +68,12 @@ export function anchored(re: RegExp, anchor: string, lead: number, boundaryStart
 
 /** The anchor words by fold hash: most words of a text are rejected on this number, without building a string. */
 const WORDS_BY_HASH = new Map<number, { word: string; ids: number[] }[]>();
+/**
+ * One bit per value of a hash's low 16 bits, set for the anchor words' hashes: a clear bit means "no anchor word"
+ * without a Map lookup (nearly every word of a text), a set bit is checked in WORDS_BY_HASH as before.
+ */
+const HASH_BITS = new Uint8Array(0x10000 / 8);
+const hashBit = (h: number): number => h & 0xffff;
 
 /** Hash of a word's code units with ASCII letters folded to lower case (c | 0x20); collisions are checked. */
 function foldStep(h: number, c: number): number {
@@ -102,6 +108,7 @@ export function wordAnchored(
       if (!entry.ids.includes(id)) entry.ids.push(id);
     } else same.push({ word: w, ids: [id] });
     WORDS_BY_HASH.set(h, same);
+    HASH_BITS[hashBit(h) >> 3]! |= 1 << (hashBit(h) & 7);
     minWord = Math.min(minWord, w.length);
     maxWord = Math.max(maxWord, w.length);
   }
@@ -150,7 +157,7 @@ function wordAnchors(text: string): number[][] {
     for (let c = text.charCodeAt(j); j < n && isWordUnit(c); c = text.charCodeAt(++j)) h = foldStep(h, c);
     const len = j - i;
     if (len === 4 && YEAR_RULES.length > 0 && isYearAt(text, i)) for (const id of YEAR_RULES) out[id]!.push(i);
-    if (len >= minWord && len <= maxWord) {
+    if (len >= minWord && len <= maxWord && (HASH_BITS[hashBit(h) >> 3]! & (1 << (hashBit(h) & 7))) !== 0) {
       const same = WORDS_BY_HASH.get(h);
       if (same) {
         for (const { word, ids } of same)
