@@ -135,6 +135,19 @@ describe('tokenize', () => {
     }));
     expect(tokenize(text, 7)).toEqual(expected);
   });
+  // typeChunk takes a chunk's tokens from its sentence's tokens instead of tokenizing the chunk's text again.
+  test.prop([tokenText, fc.nat(), fc.nat()], { numRuns: 3000 })(
+    'the text between two token edges has the tokens between them',
+    (text, a, b) => {
+      const toks = tokenize(text, 3);
+      if (toks.length === 0) return;
+      const i = a % toks.length;
+      const j = i + (b % (toks.length - i));
+      const start = toks[i]!.start;
+      const end = toks[j]!.end;
+      expect(tokenize(text.slice(start - 3, end - 3), start)).toEqual(toks.slice(i, j + 1));
+    },
+  );
   it('splits initialisms, possessives and inner apostrophes as the grammar says', () => {
     expect(tokenize("U.S. O'Neil's Putin\u2019s A.B").map((t) => t.text)).toEqual([
       'U.S.',

@@ -244,6 +244,18 @@ function hasLetter(s: string): boolean {
   return false;
 }
 
+/** /[\p{L}\p{N}]/u.test(s): some letter or number in it. */
+function hasLetterOrNumber(s: string): boolean {
+  for (let i = 0; i < s.length;) {
+    const cp = s.codePointAt(i)!;
+    if (charClass(cp) & (C_L | C_N)) return true;
+    i += cp > 0xffff ? 2 : 1;
+  }
+  return false;
+}
+
+const isThe = (s: string): boolean => s === 'The' || s === 'the';
+
 /** `\w` of a regex without the `i` flag (what `\b` tests). */
 const isWordUnit = (u: number): boolean =>
   (u >= 48 && u <= 57) || (u >= 65 && u <= 90) || (u >= 97 && u <= 122) || u === 95;
@@ -514,9 +526,16 @@ const CLOSED_CLASS = new Set<string>();
 for (const [word, tags] of LEX_TAGS) if (CLOSED_CLASS_RE.test(tags)) CLOSED_CLASS.add(word);
 /** A capitalised word that is a function word; acronyms in capitals ("US", "IT") are not. */
 function closedClass(word: string): boolean {
-  const lower = word.toLowerCase();
-  return CLOSED_CLASS.has(lower) && (word.length === 1 || word !== word.toUpperCase());
+  let v = CLOSED_CLASS_CACHE.get(word);
+  if (v === undefined) {
+    v = CLOSED_CLASS.has(word.toLowerCase()) && (word.length === 1 || word !== word.toUpperCase());
+    if (CLOSED_CLASS_CACHE.size < CLOSED_CLASS_CACHE_MAX) CLOSED_CLASS_CACHE.set(word, v);
+  }
+  return v;
 }
+/** closedClass by word: capitalised words repeat (saves two case conversions per word). */
+const CLOSED_CLASS_CACHE = new Map<string, boolean>();
+const CLOSED_CLASS_CACHE_MAX = 100_000;
 
 /**
  * wink's verdict per input string. Safe to reuse: the input is all wink sees, and with atomic tokens its tags do not
@@ -745,11 +764,15 @@ function typeChunk(
   st: DocState,
   headline: boolean,
 ): void {
-  let toks = tokenize(st.text.slice(chunk.start, chunk.end), chunk.start);
-  while (toks.length > 0 && (/^(?:The|the)$/u.test(toks[0]!.text) || !/[\p{L}\p{N}]/u.test(toks[0]!.text)))
-    toks = toks.slice(1);
-  while (toks.length > 0 && !/[\p{L}\p{N}]/u.test(toks[toks.length - 1]!.text)) toks = toks.slice(0, -1);
-  if (toks.length === 0) return;
+  // The chunk's tokens are the sentence's tokens inside it: a chunk starts and ends on token edges, and from a token
+  // edge the token grammar cuts the same tokens whatever follows the stretch (a test checks this), so re-tokenizing
+  // the chunk's text would give them again.
+  let first = lowerBound(sentToks, chunk.start);
+  let stop = lowerBound(sentToks, chunk.end);
+  while (first < stop && (isThe(sentToks[first]!.text) || !hasLetterOrNumber(sentToks[first]!.text))) first++;
+  while (stop > first && !hasLetterOrNumber(sentToks[stop - 1]!.text)) stop--;
+  if (stop === first) return;
+  let toks = sentToks.slice(first, stop);
   const start = toks[0]!.start;
   const end = toks[toks.length - 1]!.end;
   const surface = st.text.slice(start, end);
@@ -1012,12 +1035,23 @@ export const DOCUMENT_NAME = new RegExp(
 );
 
 /** Every DOCUMENT_NAME match contains a head followed by a word boundary. */
-const DOCUMENT_HEAD = new RegExp(`(?:${[...DOCUMENT_HEADS].join('|')})\\b`, 'u');
+const DOCUMENT_HEAD = new RegExp(`(?:${[...DOCUMENT_HEADS].join('|')})\\b`, 'gu');
 
-/** The matches of DOCUMENT_NAME in `text` (none without a head: checked first, as that test is much faster). */
+/** The matches of DOCUMENT_NAME in `text`. */
 export function documentNames(text: string): string[] {
-  if (!DOCUMENT_HEAD.test(text)) return [];
-  return [...text.matchAll(DOCUMENT_NAME)].map((m) => m[0]);
+  // A match never crosses a '\n' (it is made of letters, marks, apostrophes, hyphens, spaces and tabs) and holds a
+  // head, so only the lines with a head are scanned; a line's text on its own has the same matches (DOCUMENT_NAME
+  // has no look-behind, and its final \b sees the end of the string as it saw the '\n').
+  const out: string[] = [];
+  let lineEnd = -1;
+  for (const head of text.matchAll(DOCUMENT_HEAD)) {
+    if (head.index < lineEnd) continue; // that line is done
+    const lineStart = text.lastIndexOf('\n', head.index) + 1;
+    lineEnd = text.indexOf('\n', head.index);
+    if (lineEnd < 0) lineEnd = text.length;
+    for (const m of text.slice(lineStart, lineEnd).matchAll(DOCUMENT_NAME)) out.push(m[0]);
+  }
+  return out;
 }
 
 /**
