@@ -336,22 +336,29 @@ for (const [phrase, entry] of GAZETTEER) {
 }
 for (const list of BY_FIRST.values()) list.sort((a, b) => b.toks.length - a.toks.length);
 
-/** Low bytes of a word's first two code units (0 for a missing second one). */
-const prefixKey = (w: string): number => ((w.charCodeAt(0) & 0xff) << 8) | (w.length > 1 ? w.charCodeAt(1) & 0xff : 0);
+/**
+ * A 16-bit hash of a word's length and its first, second and last code units. (Only the first two, as before,
+ * let through most lower-case words: "that", "this", "also" share them with "the", "al".)
+ */
+function wordKey(w: string): number {
+  const n = w.length;
+  const h = Math.imul(Math.imul(w.charCodeAt(0), 31) + w.charCodeAt(n > 1 ? 1 : 0), 31) + w.charCodeAt(n - 1);
+  return (Math.imul(h, 31) + n) & 0xffff;
+}
 
-/** A set of words by their first two code units (low bytes): "not in the set" is certain, "in it" is not. */
+/** A set of words by wordKey: "not in the set" is certain, "in it" is not. */
 class PrefixFilter {
   private readonly bits = new Uint8Array(65536 / 8);
   empty = true;
 
   add(w: string): void {
-    const key = prefixKey(w);
+    const key = wordKey(w);
     this.bits[key >> 3]! |= 1 << (key & 7);
     this.empty = false;
   }
 
   mayHave(w: string): boolean {
-    const key = prefixKey(w);
+    const key = wordKey(w);
     return (this.bits[key >> 3]! & (1 << (key & 7))) !== 0;
   }
 }
