@@ -260,13 +260,19 @@ const isThe = (s: string): boolean => s === 'The' || s === 'the';
 const isWordUnit = (u: number): boolean =>
   (u >= 48 && u <= 57) || (u >= 65 && u <= 90) || (u >= 97 && u <= 122) || u === 95;
 
+/** text.codePointAt(i) (i inside the text), reading a second code unit only after a high surrogate. */
+function cpAt(text: string, i: number): number {
+  const u = text.charCodeAt(i);
+  return u >= 0xd800 && u <= 0xdbff ? text.codePointAt(i)! : u;
+}
+
 /** Tokens of `text` (the TOKEN grammar), with offsets shifted by `offset`. */
 export function tokenize(text: string, offset = 0): Tok[] {
   const out: Tok[] = [];
   const n = text.length;
   let p = 0;
   while (p < n) {
-    const cp = text.codePointAt(p)!;
+    const cp = cpAt(text, p);
     const width = cp > 0xffff ? 2 : 1;
     const c = charClass(cp);
     if (c & C_SPACE) {
@@ -279,7 +285,7 @@ export function tokenize(text: string, offset = 0): Tok[] {
       let q = p;
       let pairs = 0;
       while (pairs < 4 && q < n) {
-        const cq = text.codePointAt(q)!;
+        const cq = cpAt(text, q);
         const wq = cq > 0xffff ? 2 : 1;
         if (!(charClass(cq) & C_LU) || q + wq >= n || text.charCodeAt(q + wq) !== 46) break;
         q += wq + 1;
@@ -292,7 +298,7 @@ export function tokenize(text: string, offset = 0): Tok[] {
         // [\p{L}\p{M}\p{N}]+(?:['’](?!s\b)[\p{L}\p{M}]+)*
         e = p + width;
         while (e < n) {
-          const ce = text.codePointAt(e)!;
+          const ce = cpAt(text, e);
           if (!(charClass(ce) & C_LMN)) break;
           e += ce > 0xffff ? 2 : 1;
         }
@@ -302,7 +308,7 @@ export function tokenize(text: string, offset = 0): Tok[] {
           if (e + 1 < n && text.charCodeAt(e + 1) === 115 && (e + 2 >= n || !isWordUnit(text.charCodeAt(e + 2)))) break;
           let f = e + 1;
           while (f < n) {
-            const cf = text.codePointAt(f)!;
+            const cf = cpAt(text, f);
             if (!(charClass(cf) & C_LM)) break;
             f += cf > 0xffff ? 2 : 1;
           }
@@ -375,6 +381,8 @@ interface PhraseIndex {
 const GAZ_INDEX = new Map<string, PhraseIndex>();
 /** First tokens of phrases: a cheap "no phrase starts with this token". */
 const GAZ_PREFIX = new PrefixFilter();
+/** First code units of the first tokens of phrases: one array read rejects most tokens (lower-case, punctuation). */
+const GAZ_FIRST_UNIT = new Uint8Array(0x10000);
 for (const [first, list] of BY_FIRST) {
   const idx: PhraseIndex = { bySecond: new Map(), singles: [] };
   for (const ph of list) {
@@ -388,11 +396,12 @@ for (const [first, list] of BY_FIRST) {
   }
   GAZ_INDEX.set(first, idx);
   GAZ_PREFIX.add(first);
+  GAZ_FIRST_UNIT[first.charCodeAt(0)] = 1;
 }
 
 /** matchAt(toks, i, BY_FIRST.get(first)). */
 function gazAt(toks: readonly Tok[], i: number, first: string): Phrase | undefined {
-  if (first.length === 0 || !GAZ_PREFIX.mayHave(first)) return undefined;
+  if (first.length === 0 || GAZ_FIRST_UNIT[first.charCodeAt(0)] === 0 || !GAZ_PREFIX.mayHave(first)) return undefined;
   const idx = GAZ_INDEX.get(first);
   if (!idx) return undefined;
   const next = toks[i + 1];
