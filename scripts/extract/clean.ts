@@ -110,9 +110,11 @@ export function findFurniture(text: string): Furniture[] {
   const bodyEnd = teaserFrom; // lines [0, bodyEnd) are candidates for the rest
   const tail = Math.max(0, bodyEnd - 6);
   const nameCounts = new Map<string, number>();
+  const nameLine: boolean[] = []; // NAME_LINE per line, tested once for both loops
   for (let i = 0; i < bodyEnd; i++) {
     const t = lines[i]!.text;
-    if (NAME_LINE.test(t)) nameCounts.set(t, (nameCounts.get(t) ?? 0) + 1);
+    nameLine.push(NAME_LINE.test(t));
+    if (nameLine[i]) nameCounts.set(t, (nameCounts.get(t) ?? 0) + 1);
   }
 
   for (let i = 0; i < bodyEnd; i++) {
@@ -138,7 +140,7 @@ export function findFurniture(text: string): Furniture[] {
       }
       continue;
     }
-    if (NAME_LINE.test(t) && t.length <= 60 && ((nameCounts.get(t) ?? 0) > 1 || i >= tail)) {
+    if (nameLine[i] && t.length <= 60 && ((nameCounts.get(t) ?? 0) > 1 || i >= tail)) {
       kinds[i] = 'byline';
       continue;
     }

@@ -101,6 +101,10 @@ function shouldMerge(segment: string, next: string): boolean {
   const word = lastWord(trimmed);
   const nextTrim = next.trimStart();
   if (ABBREVIATIONS.has(word)) return true;
+  // Both patterns below end in \p{Lu}\. : an ASCII code unit other than A-Z before the stop (most sentence ends)
+  // rules them out without running them.
+  const beforeStop = trimmed.charCodeAt(trimmed.length - 2);
+  if (beforeStop < 128 && !(beforeStop >= 65 && beforeStop <= 90)) return false;
   if (DOTTED_ACRONYM.test(word.length > 12 ? word.slice(-12) : word))
     return !NEW_SENTENCE_START.test(nextTrim.slice(0, 30));
   if (SINGLE_INITIAL.test(trimmed.slice(-4))) return /^\p{Lu}/u.test(nextTrim);
