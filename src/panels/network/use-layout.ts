@@ -5,7 +5,8 @@
  */
 import { useEffect, useState } from 'react';
 import type { LayoutInput } from '../../store/selectors-network';
-import { countConnected, layoutGraph, layoutOptionsFor, type Positions } from './layout';
+import { layoutOf } from './dataset-layout';
+import { countConnected, layoutOptionsFor, type Positions } from './layout';
 import type { LayoutFromTextRequest, LayoutRequest } from './layout.worker';
 
 /** Laid out on the main thread up to this many actors (≈ 20 ms), in a worker beyond. */
@@ -16,7 +17,7 @@ const cache = new WeakMap<LayoutInput, Positions>();
 function layoutNow(input: LayoutInput): Positions {
   const cached = cache.get(input);
   if (cached) return cached;
-  const positions = layoutGraph(input.nodes, input.links, layoutOptionsFor(connectedCount(input)), input.rest);
+  const positions = layoutOf(input);
   cache.set(input, positions);
   return positions;
 }
@@ -24,17 +25,6 @@ function layoutNow(input: LayoutInput): Positions {
 /** Uses positions the dataset brought (dataset-layout.ts storedPositions) for `input`: no layout runs for it. */
 export function seedLayout(input: LayoutInput, positions: Positions): void {
   if (!cache.has(input)) cache.set(input, positions);
-}
-
-/** How many of the force-laid-out nodes have a link (the isolated ones go in a grid, not in the simulation). */
-const connectedCounts = new WeakMap<LayoutInput, number>();
-function connectedCount(input: LayoutInput): number {
-  let n = connectedCounts.get(input);
-  if (n === undefined) {
-    n = countConnected(input);
-    connectedCounts.set(input, n);
-  }
-  return n;
 }
 
 const canUseWorker = (): boolean => typeof Worker !== 'undefined';
@@ -109,7 +99,7 @@ function layoutInWorker(input: LayoutInput): Promise<Positions> {
     const request: LayoutRequest = {
       nodes: input.nodes,
       links: input.links,
-      options: layoutOptionsFor(connectedCount(input)),
+      options: layoutOptionsFor(countConnected(input)),
       rest: input.rest,
     };
     worker.postMessage(request);
