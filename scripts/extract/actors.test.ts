@@ -52,6 +52,11 @@ describe('extractActors', () => {
   it('types persons by apposition with a role noun', () => {
     expect(idsOf('Rim Sokvy, co-founder of a think tank, said so.', 'Rim Sokvy')).toEqual(['person:rim-sokvy']);
   });
+  it('reads the role before a name past the name\'s own "The" ("co-founder of The Thinker Cambodia")', () => {
+    const t = 'Rim Sokvy, co-founder of The Thinker Cambodia, said so.';
+    expect(idsOf(t, 'Thinker Cambodia')).toEqual(['org:thinker-cambodia']);
+    expect(run(t).actors.map((a) => a.id)).not.toContain('country:KHM');
+  });
   it('resolves "the Kingdom" to the most-mentioned monarchy', () => {
     expect(idsOf('Cambodia and Russia talked. Cambodia said the Kingdom is neutral.', 'the Kingdom')).toEqual([
       'country:KHM',

@@ -888,8 +888,10 @@ function typeChunk(
     return;
   }
   // Organisations by context: "airline X", "X, a company", "X CEO", "CEO of X", "X's chief executive".
-  const prevLower = before.length > 0 ? before[before.length - 1]!.text : '';
-  const prev2 = before.length > 1 ? before[before.length - 2]!.text : '';
+  // A name's own "The" is not its context: "co-founder of The Thinker Cambodia" reads as "co-founder of X".
+  const ctx = before.length > 0 && isThe(before[before.length - 1]!.text) ? before.slice(0, -1) : before;
+  const prevLower = ctx.length > 0 ? ctx[ctx.length - 1]!.text : '';
+  const prev2 = ctx.length > 1 ? ctx[ctx.length - 2]!.text : '';
   const nextWord = after[0]?.text ?? '';
   const orgContext =
     (ORG_NOUNS.test(prevLower) && !startsUpper(prevLower)) ||
