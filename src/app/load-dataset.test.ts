@@ -88,6 +88,16 @@ describe('fetchDataset', () => {
     expect(seen[0]).toBe(result.dataset); // the same object: work started on it is found by the memoised selectors
   });
 
+  it('takes a compressed body for large: its Content-Length is the compressed size', async () => {
+    vi.stubGlobal('Worker', FakeValidationWorker);
+    const text = large(smallDataset);
+    const headers = { 'content-encoding': 'gzip', 'content-length': '4000' };
+    const result = await fetchDataset('data.json', respond(text, headers));
+    expect(result.ok).toBe(true);
+    expect(FakeValidationWorker.started).toBe(1);
+    expect(FakeValidationWorker.texts).toEqual([text]);
+  });
+
   it('keeps the verdict when every hook throws', async () => {
     vi.stubGlobal('Worker', FakeValidationWorker);
     const boom = (): never => {

@@ -174,7 +174,11 @@ export async function fetchDataset(
     if (!response.ok) {
       return { ok: false, issues: [{ pointer: '', message: `could not load ${url}: HTTP ${response.status}` }] };
     }
-    const length = Number(response.headers.get('content-length') ?? '0');
+    // A compressed body's Content-Length is its compressed size (a static host serving .json.gz): its text may be
+    // many times larger, so its size counts as unknown.
+    const encoding = (response.headers.get('content-encoding') ?? '').trim().toLowerCase();
+    const compressed = encoding !== '' && encoding !== 'identity';
+    const length = compressed ? 0 : Number(response.headers.get('content-length') ?? '0');
     if (length > MAX_DATASET_BYTES) {
       return { ok: false, issues: [{ pointer: '', message: `${url} is larger than the 64 MB limit` }] };
     }
