@@ -10,15 +10,28 @@
  * It prints the median of the per-run figures, each as a ratio to its anchor, against the targets, and writes JSON.
  * A hook the app does not provide yet gives "n/a (hook missing)"; every wait has a time limit.
  * The datasets carry their network layout, as `npm run extract` writes them; `--no-stored-layout` leaves it out, so
- * the app lays the network out itself (the path of a dataset made by another tool).
+ * the app lays the network out itself (the path of a dataset made by another tool). They are served gzip-compressed
+ * ahead of time (precompressedDatasets), not compressed per request by the test server.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  createReadStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import stringify from 'safe-stable-stringify';
-import { preview } from 'vite';
+import { gzipSync } from 'node:zlib';
+import { preview, type Plugin } from 'vite';
 import { MAX_DATASET_BYTES } from '../../src/model/load';
 import { initialJsGzip, formatBundleSize, type BundleSize } from './bundle-size';
 import { generateDataset, serialise } from './generate-dataset';
@@ -264,6 +277,33 @@ async function waitInteractive(
     { useMark, timeoutMs, updateMarks },
   );
   return withTimeout(probe, timeoutMs + 15_000, 'load-to-interactive');
+}
+
+/**
+ * Serves bench/*.json from its .gz twin, compressed once when generated, as a static host with precompressed files
+ * does (nginx gzip_static). vite preview would otherwise gzip each request on the fly: 63 MB at 100k took it 1.2 s
+ * of CPU on the same two cores the browser is being measured on. The browser still downloads and inflates it.
+ */
+export function precompressedDatasets(dir: string): Plugin {
+  return {
+    name: 'bench-precompressed-datasets',
+    configurePreviewServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const url = (req.url ?? '').split('?')[0] ?? '';
+        const file = path.join(dir, path.basename(decodeURIComponent(url))) + '.gz';
+        const accepts = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+        if (!url.startsWith('/bench/') || !url.endsWith('.json') || !accepts || !existsSync(file)) {
+          next();
+          return;
+        }
+        res.setHeader('Content-Type', 'application/json');
+        res.setHeader('Content-Encoding', 'gzip');
+        res.setHeader('Content-Length', String(statSync(file).size));
+        res.setHeader('Cache-Control', 'no-cache');
+        createReadStream(file).pipe(res);
+      });
+    },
+  };
 }
 
 /** Heap after GC (window.gc from --expose-gc, else CDP), in bytes. */
@@ -741,6 +781,7 @@ async function main(argv: readonly string[]): Promise<number> {
         timexes = false;
       }
       writeFileSync(path.join(served, 'bench', `events-${size}.json`), json);
+      writeFileSync(path.join(served, 'bench', `events-${size}.json.gz`), gzipSync(json));
       files.set(size, { bytes: Buffer.byteLength(json), timexes });
       console.log(
         `generated events-${size}.json: ${(json.length / 1e6).toFixed(1)} MB${timexes ? '' : ' (timexes left out to stay under the 64 MB cap)'} in ${Math.round(performance.now() - started)} ms`,
@@ -752,6 +793,7 @@ async function main(argv: readonly string[]): Promise<number> {
       configFile: false,
       root: work,
       logLevel: 'warn',
+      plugins: [precompressedDatasets(path.join(served, 'bench'))],
       build: { outDir: 'dist' },
       preview: { host: '127.0.0.1', port: 4790, strictPort: false },
     });
