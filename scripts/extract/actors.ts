@@ -43,6 +43,7 @@ import {
   type GazetteerEntry,
 } from './gazetteer';
 import type { Sentence } from './sentences';
+import { lowerBound, startOf } from './sorted';
 
 export { DEMONYM_TO_COUNTRY, TITLES, ROLE_NOUNS, slug } from './gazetteer';
 
@@ -742,27 +743,15 @@ function findTitle(toks: readonly Tok[]): { titleEnd: number; titleStart: number
 
 /** "at <Capitalised words> <venue head>" right after `end`: the chunk is a unit of that venue. */
 function venueFollows(sentToks: readonly Tok[], end: number): boolean {
-  let k = lowerBound(sentToks, end);
+  let k = lowerBound(sentToks, end, startOf);
   if (sentToks[k]?.text !== 'at') return false;
   let lastCap = '';
-  for (k++; k < sentToks.length && k < lowerBound(sentToks, end) + 8; k++) {
+  for (k++; k < sentToks.length && k < lowerBound(sentToks, end, startOf) + 8; k++) {
     const w = sentToks[k]!.text;
     if (!isCapWord(w)) break;
     lastCap = w;
   }
   return VENUE_HEADS.has(lastCap);
-}
-
-/** Index of the first token starting at or after `pos` (tokens sorted by start). */
-function lowerBound(toks: readonly Tok[], pos: number): number {
-  let lo = 0;
-  let hi = toks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (toks[mid]!.start < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function nameLike(toks: readonly Tok[]): boolean {
@@ -783,8 +772,8 @@ function typeChunk(
   // The chunk's tokens are the sentence's tokens inside it: a chunk starts and ends on token edges, and from a token
   // edge the token grammar cuts the same tokens whatever follows the stretch (a test checks this), so re-tokenizing
   // the chunk's text would give them again.
-  let first = lowerBound(sentToks, chunk.start);
-  let stop = lowerBound(sentToks, chunk.end);
+  let first = lowerBound(sentToks, chunk.start, startOf);
+  let stop = lowerBound(sentToks, chunk.end, startOf);
   while (first < stop && (isThe(sentToks[first]!.text) || !hasLetterOrNumber(sentToks[first]!.text))) first++;
   while (stop > first && !hasLetterOrNumber(sentToks[stop - 1]!.text)) stop--;
   if (stop === first) return;
@@ -796,10 +785,10 @@ function typeChunk(
   const gaz = gazAt(toks, 0, toks[0]!.text);
   if (gaz && gaz.toks.length === toks.length) return;
 
-  const lb = lowerBound(sentToks, chunk.start);
+  const lb = lowerBound(sentToks, chunk.start, startOf);
   const sentIdx = lb < sentToks.length ? lb : -1;
   const before = sentIdx > 0 ? sentToks.slice(Math.max(0, sentIdx - 3), sentIdx) : [];
-  const afterIdx = lowerBound(sentToks, end);
+  const afterIdx = lowerBound(sentToks, end, startOf);
   const after = afterIdx < sentToks.length ? sentToks.slice(afterIdx, afterIdx + 8) : [];
 
   // Titles: "Prime Minister Hun Sen" -> person "Hun Sen"; "Minister of X" -> a role, not an actor.
@@ -834,7 +823,7 @@ function typeChunk(
   // Venues ("Preah Ang Duong Hospital") and units inside one ("the X Centre at Y Hospital") are not actors.
   if (VENUE_HEADS.has(last) || venueFollows(sentToks, end)) return;
   if (words.length === 1 && PLATFORMS.has(last)) {
-    const k = lowerBound(sentToks, start);
+    const k = lowerBound(sentToks, start, startOf);
     if (sentToks[k]?.start === start && platformVenue(sentToks, k, k + 1)) return;
   }
   if (words.every((w) => STOP_NAMES.has(w) || !hasLetter(w) || CONNECTORS.has(w))) return;

@@ -15,6 +15,9 @@ import {
   type Token,
 } from './relations-analysis';
 import { BE_FORMS, PREPOSITIONS, SINGLE_CUES, TITLE_WORDS } from './relations-lexicon';
+import { endOf, lowerBound, startOf } from './sorted';
+
+const sceneIndex = (s: { index: number }): number => s.index;
 
 /** A timex as produced by dates.ts (`FoundTimex`), reduced to what event dating needs. */
 export interface DatedTimex {
@@ -506,16 +509,9 @@ function reportDated(analysis: SentenceAnalysis, main: Cue, t: DatedTimex): bool
 
 /** Index of the sentence containing an offset, or -1. */
 function sentenceAt(sentences: readonly SentenceSpan[], pos: number): number {
-  let lo = 0;
-  let hi = sentences.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = sentences[mid]!;
-    if (pos < s.start) hi = mid - 1;
-    else if (pos >= s.end) lo = mid + 1;
-    else return mid;
-  }
-  return -1;
+  // The first sentence ending after pos (sentences are sorted and disjoint) contains it if it starts by then.
+  const i = lowerBound(sentences, pos + 1, endOf);
+  return i < sentences.length && sentences[i]!.start <= pos ? i : -1;
 }
 
 /** Chooses an event date: the sentence's own date nearest the cue, else the paragraph's, else publication. */
@@ -531,13 +527,7 @@ export function eventDate(
   const best = nearestDate(cue ?? { start: sentence.start, end: sentence.start }, own, text);
   if (best) return toEventDate(best, 'text');
   // paragraphDated is sorted by offset: binary search for the neighbours of the sentence.
-  let lo = 0;
-  let hi = paragraphDated.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (paragraphDated[mid]!.start < sentence.start) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = lowerBound(paragraphDated, sentence.start, startOf);
   let before: DatedTimex | undefined;
   for (let k = lo - 1; k >= 0; k--) {
     if (paragraphDated[k]!.end <= sentence.start) {
@@ -712,13 +702,7 @@ export function buildEvents(
     for (const a of actorIds) {
       const list = scenes.get(a);
       if (!list) continue;
-      let lo = 0;
-      let hi = list.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (list[mid]!.index < index) lo = mid + 1;
-        else hi = mid;
-      }
+      const lo = lowerBound(list, index, sceneIndex);
       const b = list[lo - 1];
       const f = list[lo];
       if (b && (!before || b.index > before.index)) before = b;

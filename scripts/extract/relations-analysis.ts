@@ -20,6 +20,7 @@ import {
   TITLE_WORDS,
   type CueEntry,
 } from './relations-lexicon';
+import { endOf, lowerBound, startOf } from './sorted';
 
 /** A sentence span (the shape of sentences.ts `Sentence`). */
 export interface SentenceSpan {
@@ -672,35 +673,15 @@ function titleKeys(title: string): string[] {
   return [...keys].filter((k) => k !== 'minister' || title === 'minister');
 }
 
-function tokenIndexAt(tokens: readonly Token[], pos: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.end <= pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** Index of the first token starting at or after `pos`. */
-function tokenIndexFrom(tokens: readonly Token[], pos: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.start < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+/** Index of the first token ending after `pos` (offsets are whole numbers). */
+const tokenIndexAt = (tokens: readonly Token[], pos: number): number => lowerBound(tokens, pos + 1, endOf);
 
 /**
  * The tokens inside [from, to): `tokens.filter((t) => t.start >= from && t.end <= to)` by two binary searches, as
  * the tokens are sorted and disjoint (so both their starts and their ends increase).
  */
 export function tokensBetween(tokens: readonly Token[], from: number, to: number): Token[] {
-  const lo = tokenIndexFrom(tokens, from);
+  const lo = lowerBound(tokens, from, startOf);
   const hi = tokenIndexAt(tokens, to);
   return lo < hi ? tokens.slice(lo, hi) : [];
 }
