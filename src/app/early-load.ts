@@ -8,6 +8,7 @@ import type { LayoutInput } from '../store/selectors-network';
 import { storedPositions } from '../panels/network/dataset-layout';
 import {
   layoutFromText,
+  layoutPending,
   prefetchLayout,
   prewarmLayoutWorker,
   seedLayout,
@@ -17,6 +18,7 @@ import { selectTimelineModel } from '../panels/timeline/select-timeline-model';
 import { createAppStore } from '../store/create-app-store';
 import { selectGraphSubset, selectLayoutInput } from '../store/selectors-network';
 import type { LoadResult } from '../story/story-storage';
+import type { AppState } from '../store/types';
 import { initialStories } from '../story/use-story-persistence';
 import { datasetUrlFromLocation, fetchDataset, type ParsedHooks } from './load-dataset';
 
@@ -37,7 +39,12 @@ export interface StartedLoad {
 /** The network layout started from the dataset text (see layoutFromText). */
 let textLayout: TextLayout | null = null;
 
+/** The state the head start works on, from beforeShare to afterShare only. */
+let headState: AppState | null = null;
+
 const layout = (input: LayoutInput, dataset?: Dataset): void => {
+  // Already seeded or running (the head start below and the app both ask for the same input).
+  if (layoutPending(input)) return;
   const stored = dataset ? storedPositions(dataset, input) : null;
   if (stored) seedLayout(input, stored);
   else if (textLayout) textLayout.adopt(input);
@@ -46,8 +53,8 @@ const layout = (input: LayoutInput, dataset?: Dataset): void => {
 
 /**
  * Work begun before the dataset is validated; a rejected dataset only wasted it. As soon as the text arrives, the
- * network layout (the longest job) starts in its worker from the text, unless the text brought its own layout. For a large dataset, while the worker
- * validates it, this thread works on its parsed value: the selectors memoise on the same objects, so the store built
+ * network layout (the longest job) starts in its worker from the text, unless the text brought its own layout. For a
+ * large dataset, while the worker validates it, this thread works on its parsed value: the selectors memoise on the same objects, so the store built
  * once the dataset is accepted finds the work done. First the lookups (and the layout input, tied to the layout
  * already running), then, once the strings are shared, the timeline and the graph of the default view.
  */
@@ -56,11 +63,15 @@ const headStart: ParsedHooks = {
     textLayout = layoutFromText(text);
   },
   beforeShare: (value) => {
+    headState = createAppStore(value as Dataset).getState();
     // Not yet validated: the positions it may seed are only drawn if the verdict accepts this same text.
-    layout(selectLayoutInput(createAppStore(value as Dataset).getState()), value as Dataset);
+    layout(selectLayoutInput(headState), value as Dataset);
   },
   afterShare: (value) => {
-    const state = createAppStore(value as Dataset).getState();
+    // The same state (sharing strings changes no object it holds); then let it go, whatever the verdict.
+    const kept = headState;
+    headState = null;
+    const state = kept && kept.dataset === value ? kept : createAppStore(value as Dataset).getState();
     selectTimelineModel(state);
     selectGraphSubset(state);
   },

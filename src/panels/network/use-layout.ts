@@ -32,6 +32,11 @@ const canUseWorker = (): boolean => typeof Worker !== 'undefined';
 /** Layouts running in a worker, by input (one worker per input, however many ask). */
 const running = new WeakMap<LayoutInput, Promise<Positions>>();
 
+/** Whether positions for `input` are known or being computed (nothing more to start for it). */
+export function layoutPending(input: LayoutInput): boolean {
+  return cache.has(input) || running.has(input);
+}
+
 /** A layout worker started ahead of need (see prewarmLayoutWorker), and whether it failed meanwhile. */
 let spare: { worker: Worker; failed: boolean } | null = null;
 
