@@ -181,7 +181,8 @@ interface Tok {
  * "'s"), or any other single non-space character. `tokenize` scans it by hand (same tokens, no match objects); the
  * regex is the specification, and a test checks the two agree.
  */
-export const TOKEN = /(?:\p{Lu}\.){2,4}|[\p{L}\p{M}\p{N}]+(?:['\u2019](?!s\b)[\p{L}\p{M}]+)*|[^\s\p{L}\p{M}\p{N}]/gu;
+export const TOKEN =
+  /(?:\p{Lu}\.){2,4}|[\p{L}\p{M}\p{N}]+(?:['\u2019](?!s(?![\p{L}\p{M}]))[\p{L}\p{M}]+)*|[^\s\p{L}\p{M}\p{N}]/gu;
 
 const C_L = 1;
 const C_M = 2;
@@ -257,10 +258,6 @@ function hasLetterOrNumber(s: string): boolean {
 
 const isThe = (s: string): boolean => s === 'The' || s === 'the';
 
-/** `\w` of a regex without the `i` flag (what `\b` tests). */
-const isWordUnit = (u: number): boolean =>
-  (u >= 48 && u <= 57) || (u >= 65 && u <= 90) || (u >= 97 && u <= 122) || u === 95;
-
 /** text.codePointAt(i) (i inside the text), reading a second code unit only after a high surrogate. */
 function cpAt(text: string, i: number): number {
   const u = text.charCodeAt(i);
@@ -296,7 +293,7 @@ export function tokenize(text: string, offset = 0): Tok[] {
     }
     if (e === p) {
       if (c & C_LMN) {
-        // [\p{L}\p{M}\p{N}]+(?:['’](?!s\b)[\p{L}\p{M}]+)*
+        // [\p{L}\p{M}\p{N}]+(?:['’](?!s(?![\p{L}\p{M}]))[\p{L}\p{M}]+)*
         e = p + width;
         while (e < n) {
           const ce = cpAt(text, e);
@@ -306,7 +303,10 @@ export function tokenize(text: string, offset = 0): Tok[] {
         while (e < n) {
           const a = text.charCodeAt(e);
           if (a !== 39 && a !== 0x2019) break;
-          if (e + 1 < n && text.charCodeAt(e + 1) === 115 && (e + 2 >= n || !isWordUnit(text.charCodeAt(e + 2)))) break;
+          // A possessive 's is split off unless a letter follows it; what follows is read only as far as the token
+          // reaches, so a token never depends on the text after it (a chunk tokenizes as its sentence does).
+          if (e + 1 < n && text.charCodeAt(e + 1) === 115 && (e + 2 >= n || !(charClass(cpAt(text, e + 2)) & C_LM)))
+            break;
           let f = e + 1;
           while (f < n) {
             const cf = cpAt(text, f);
