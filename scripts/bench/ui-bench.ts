@@ -28,6 +28,7 @@ import {
 } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import stringify from 'safe-stable-stringify';
 import { gzipSync } from 'node:zlib';
@@ -847,12 +848,15 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error('bench:ui failed:', error);
-    process.exitCode = 1;
-  },
-);
+// Runs only as `npm run bench:ui`, so other scripts can import its pieces (e.g. precompressedDatasets).
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      console.error('bench:ui failed:', error);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -201,4 +201,49 @@ describe('SourcePanel', () => {
     expect(open).toHaveTextContent('open');
     expect(within(list).getAllByRole('listitem').length).toBeGreaterThan(FIRST_ACTOR_DOCS + ACTOR_DOCS_STEP);
   });
+
+  it("scrolls the open document's row into the list box once an observer reports it hidden, measuring nothing itself", () => {
+    const observers: { cb: IntersectionObserverCallback; init?: IntersectionObserverInit; targets: Element[] }[] = [];
+    class FakeObserver {
+      targets: Element[] = [];
+      constructor(
+        public cb: IntersectionObserverCallback,
+        public init?: IntersectionObserverInit,
+      ) {
+        observers.push(this);
+      }
+      observe(el: Element): void {
+        this.targets.push(el);
+      }
+      disconnect(): void {
+        this.targets = [];
+      }
+      unobserve(): void {}
+      takeRecords(): IntersectionObserverEntry[] {
+        return [];
+      }
+    }
+    vi.stubGlobal('IntersectionObserver', FakeObserver);
+    const measured = vi.spyOn(Element.prototype, 'getBoundingClientRect');
+    try {
+      const { dataset, extra } = withDocACopies(30);
+      const store = renderPanel(dataset);
+      act(() => store.getState().selectActor('a-berg'));
+      act(() => store.getState().openDocument(extra[20]!.id));
+      const list = screen.getByRole('navigation', { name: 'Documents mentioning Anna Berg' }).querySelector('ul')!;
+      const watcher = observers.find((o) => o.init?.root === list && o.targets.length > 0);
+      expect(watcher?.targets[0]).toContainElement(within(list).getByRole('button', { current: true }));
+      list.scrollTop = 100;
+      const box = { top: 0, bottom: 200 } as DOMRectReadOnly;
+      const entry = (top: number, ratio: number) =>
+        ({ rootBounds: box, boundingClientRect: { top, bottom: top + 30 }, intersectionRatio: ratio }) as never;
+      act(() => watcher!.cb([entry(250, 0)], watcher as never)); // below the box: scrolled down by 80
+      expect(list.scrollTop).toBe(180);
+      expect(watcher!.targets).toHaveLength(0); // one report is enough
+      expect(measured).not.toHaveBeenCalled();
+    } finally {
+      measured.mockRestore();
+      vi.unstubAllGlobals();
+    }
+  });
 });
