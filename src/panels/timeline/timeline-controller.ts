@@ -88,6 +88,14 @@ interface VisGroup {
   add: (item: { id: string; data: { subgroup?: unknown }; setParent: (g: unknown) => void }) => void;
 }
 
+/** The parts of a vis-timeline item (ItemSet.items[id]) that `remeasure` uses. */
+interface VisItemInternals {
+  dirty: boolean;
+  displayed: boolean;
+  parent?: { stackDirty: boolean } | null;
+  redraw: (returnQueue: true) => (() => unknown)[];
+}
+
 const batchedGroupProtos = new WeakSet<object>();
 
 /**
@@ -204,6 +212,29 @@ export function createTimelineController(el: HTMLElement, options: TimelineContr
     return { start: w.start.getTime(), end: w.end.getTime() };
   };
 
+  /** Items whose band was resized in place by this render: vis-timeline must measure them again. */
+  const resized: string[] = [];
+  /**
+   * vis-timeline stacks with the widths it measured when it drew an item, and a band resized in place is not news to
+   * it: a wider band then overlapped the next item in its row ("Japan supported Cambodia" under a "+3" chip at
+   * 1920 px). Marks those items dirty and redraws them in one batch (all writes, then all reads, then all writes, as
+   * vis-timeline's own queues do, so one layout in all), then restacks their groups in the next frame.
+   */
+  const remeasure = (ids: readonly string[]): void => {
+    const visItems = (itemSet as unknown as { items?: Record<string, VisItemInternals> } | undefined)?.items ?? {};
+    const queues: (() => unknown)[][] = [];
+    for (const id of ids) {
+      const item = visItems[id];
+      if (!item) continue;
+      item.dirty = true;
+      if (item.parent) item.parent.stackDirty = true;
+      if (item.displayed) queues.push(item.redraw(true));
+    }
+    const steps = Math.max(0, ...queues.map((q) => q.length));
+    for (let step = 0; step < steps; step++) for (const queue of queues) queue[step]?.();
+    (timeline as unknown as { body?: { emitter?: { emit: (name: string) => void } } }).body?.emitter?.emit('_change');
+  };
+
   /** `band`: px width of a span too narrow for its label (drawn as a band with the label after it), else null. */
   const itemFor = (entry: TimelineEntry, band: number | null): VisItem => {
     const cached = built.get(entry.id);
@@ -215,6 +246,7 @@ export function createTimelineController(el: HTMLElement, options: TimelineContr
         if (el) {
           el.style.width = `${Math.max(4, Math.round(band))}px`;
           cached.band = band;
+          resized.push(entry.id);
           return cached.item;
         }
       }
@@ -354,6 +386,10 @@ export function createTimelineController(el: HTMLElement, options: TimelineContr
         for (const item of add) shown.set(item.id, item);
       }
     });
+    if (resized.length > 0) {
+      remeasure(resized);
+      resized.length = 0;
+    }
     if (selectedId !== null && shown.has(selectedId)) {
       const current = timeline.getSelection();
       if (current.length !== 1 || current[0] !== selectedId) timeline.setSelection([selectedId]);
