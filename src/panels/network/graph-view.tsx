@@ -881,94 +881,7 @@ export function GraphView({ onReady }: { onReady?: (handle: GraphViewHandle | nu
 
   return (
     <div className="graph-wrap">
-      {useCanvas && <canvas ref={canvasRef} className="graph-edges-canvas" aria-hidden="true" />}
-      <svg
-        ref={svgRef}
-        className={`graph${highlighted !== null ? ' has-highlight' : ''}`}
-        data-testid="graph"
-        aria-labelledby={`${uid}-desc`}
-      >
-        <desc id={`${uid}-desc`}>
-          Network of {subset.actors.length} actors and {subset.edges.length} links. Tab to the actors, then use the
-          arrow keys; Enter selects, Escape clears, plus and minus zoom.
-        </desc>
-        <defs>
-          {MARKER_COLOURS.map((colour, i) => (
-            <marker
-              key={colour}
-              id={`${uid}-arrow-${i}`}
-              viewBox="0 0 10 10"
-              refX="9"
-              refY="5"
-              markerWidth="9"
-              markerHeight="9"
-              markerUnits="userSpaceOnUse"
-              orient="auto"
-            >
-              <path d="M0,0L10,5L0,10Z" fill={colour} />
-            </marker>
-          ))}
-        </defs>
-        <g ref={layerRef} className="graph-layer">
-          {basePositions && (
-            <>
-              {selectedGeometry && !useCanvas && (
-                <line
-                  className="edge-halo"
-                  data-for={selectedEdgeKey ?? undefined}
-                  aria-hidden="true"
-                  x1={selectedGeometry.x1}
-                  y1={selectedGeometry.y1}
-                  x2={selectedGeometry.x2}
-                  y2={selectedGeometry.y2}
-                  strokeWidth={selectedGeometry.summary.width + 6}
-                />
-              )}
-              <g className="edges" role="group" aria-label="Links">
-                {edgeElements}
-              </g>
-              {selectedPoint && (
-                <circle
-                  className="node-ring"
-                  data-for={selectedActorId ?? undefined}
-                  aria-hidden="true"
-                  cx={selectedPoint.x}
-                  cy={selectedPoint.y}
-                  r={(radii.get(selectedActorId ?? '') ?? 6) * 1.45 + 3}
-                />
-              )}
-              <g className="nodes" role="group" aria-label="Actors">
-                {nodeElements}
-              </g>
-              <g className="labels" aria-hidden="true" fontSize={11 / scale} strokeWidth={3 / scale}>
-                {labels.map((l) => (
-                  <text
-                    key={l.id}
-                    data-label-for={l.id}
-                    className={`label${l.id === selectedActorId ? ' is-selected' : ''}`}
-                    x={l.x}
-                    y={l.y}
-                    textAnchor={l.anchor}
-                    dominantBaseline="central"
-                  >
-                    {l.text}
-                  </text>
-                ))}
-              </g>
-            </>
-          )}
-        </g>
-      </svg>
-      {!basePositions && (
-        <p className="graph-status" role="status">
-          Laying out {formatCount(layoutInput.nodes.length)} actors…
-        </p>
-      )}
-      {basePositions && subset.actors.length === 0 && (
-        <p className="graph-status" role="status">
-          No actors match the current filters.
-        </p>
-      )}
+      {/* A strip above the drawing, not over it: fitting and label placement see only the area left below it. */}
       {(subset.hiddenActors > 0 || subset.hiddenEdges > 0) && (
         <p className="graph-notice" role="note">
           {subset.hiddenActors > 0
@@ -977,6 +890,96 @@ export function GraphView({ onReady }: { onReady?: (handle: GraphViewHandle | nu
           ; the table lists all of them.
         </p>
       )}
+      <div className="graph-stage">
+        {useCanvas && <canvas ref={canvasRef} className="graph-edges-canvas" aria-hidden="true" />}
+        <svg
+          ref={svgRef}
+          className={`graph${highlighted !== null ? ' has-highlight' : ''}`}
+          data-testid="graph"
+          aria-labelledby={`${uid}-desc`}
+        >
+          <desc id={`${uid}-desc`}>
+            Network of {subset.actors.length} actors and {subset.edges.length} links. Tab to the actors, then use the
+            arrow keys; Enter selects, Escape clears, plus and minus zoom.
+          </desc>
+          <defs>
+            {MARKER_COLOURS.map((colour, i) => (
+              <marker
+                key={colour}
+                id={`${uid}-arrow-${i}`}
+                viewBox="0 0 10 10"
+                refX="9"
+                refY="5"
+                markerWidth="9"
+                markerHeight="9"
+                markerUnits="userSpaceOnUse"
+                orient="auto"
+              >
+                <path d="M0,0L10,5L0,10Z" fill={colour} />
+              </marker>
+            ))}
+          </defs>
+          <g ref={layerRef} className="graph-layer">
+            {basePositions && (
+              <>
+                {selectedGeometry && !useCanvas && (
+                  <line
+                    className="edge-halo"
+                    data-for={selectedEdgeKey ?? undefined}
+                    aria-hidden="true"
+                    x1={selectedGeometry.x1}
+                    y1={selectedGeometry.y1}
+                    x2={selectedGeometry.x2}
+                    y2={selectedGeometry.y2}
+                    strokeWidth={selectedGeometry.summary.width + 6}
+                  />
+                )}
+                <g className="edges" role="group" aria-label="Links">
+                  {edgeElements}
+                </g>
+                {selectedPoint && (
+                  <circle
+                    className="node-ring"
+                    data-for={selectedActorId ?? undefined}
+                    aria-hidden="true"
+                    cx={selectedPoint.x}
+                    cy={selectedPoint.y}
+                    r={(radii.get(selectedActorId ?? '') ?? 6) * 1.45 + 3}
+                  />
+                )}
+                <g className="nodes" role="group" aria-label="Actors">
+                  {nodeElements}
+                </g>
+                <g className="labels" aria-hidden="true" fontSize={11 / scale} strokeWidth={3 / scale}>
+                  {labels.map((l) => (
+                    <text
+                      key={l.id}
+                      data-label-for={l.id}
+                      className={`label${l.id === selectedActorId ? ' is-selected' : ''}`}
+                      x={l.x}
+                      y={l.y}
+                      textAnchor={l.anchor}
+                      dominantBaseline="central"
+                    >
+                      {l.text}
+                    </text>
+                  ))}
+                </g>
+              </>
+            )}
+          </g>
+        </svg>
+        {!basePositions && (
+          <p className="graph-status" role="status">
+            Laying out {formatCount(layoutInput.nodes.length)} actors…
+          </p>
+        )}
+        {basePositions && subset.actors.length === 0 && (
+          <p className="graph-status" role="status">
+            No actors match the current filters.
+          </p>
+        )}
+      </div>
     </div>
   );
 }
