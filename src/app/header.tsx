@@ -27,7 +27,7 @@ export function Header({ notice, onDismissNotice }: { notice?: string | undefine
 
   return (
     <header className="app-header">
-      <h1 className="app-title">
+      <h1 className="app-title" title={`Threadline: ${name}`}>
         <span className="brand">Threadline</span> <span className="dataset-name">{name}</span>
       </h1>
       <div role="search" className="header-search">
