@@ -23,6 +23,22 @@ const modelFor = memoizeLast(
     }),
 );
 
+/**
+ * Every state field selectTimelineModel reads (directly or through the selectors it calls): the timeline hook
+ * rebuilds its items only when one of them changes. A test reads the selector through a proxy to keep this true.
+ */
+export const TIMELINE_MODEL_INPUTS = [
+  'dataset',
+  'filters',
+  'selectedActorId',
+  'selectedEdge',
+  'laneMode',
+] as const satisfies readonly (keyof AppState)[];
+
+/** True when the state changes something the timeline's model is built from (so the model may change). */
+export const timelineModelMayChange = (state: AppState, prev: AppState): boolean =>
+  TIMELINE_MODEL_INPUTS.some((key) => state[key] !== prev[key]);
+
 /** The timeline's entries and lanes. In 'kind' and 'document' modes, selection changes do not rebuild it. */
 export const selectTimelineModel = (s: AppState): TimelineModel =>
   modelFor(

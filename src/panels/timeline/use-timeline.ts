@@ -7,7 +7,7 @@ import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { TimeRange } from '../../model/time';
 import type { AppState } from '../../store/types';
 import { useAppStoreApi } from '../../store/use-app-store';
-import { selectTimelineModel } from './select-timeline-model';
+import { selectTimelineModel, timelineModelMayChange } from './select-timeline-model';
 import { createTimelineController, type TimelineController } from './timeline-controller';
 import type { TimelineModel } from './to-timeline-items';
 import { prefersReducedMotion } from '../../ui/reduced-motion';
@@ -28,14 +28,6 @@ export interface TimelineCounts {
 }
 
 const countsOf = (model: TimelineModel): TimelineCounts => ({ count: model.entries.length, undated: model.undated });
-
-/** True when the state changes something the timeline's items are built from (so the model may change). */
-const itemsMayChange = (state: AppState, prev: AppState): boolean =>
-  state.dataset !== prev.dataset ||
-  state.filters !== prev.filters ||
-  state.selectedActorId !== prev.selectedActorId ||
-  state.selectedEdge !== prev.selectedEdge ||
-  state.laneMode !== prev.laneMode;
 
 declare global {
   interface Window {
@@ -122,7 +114,7 @@ export function useTimeline(): {
     const apply = (state: AppState, prev: AppState | null): void => {
       const controller = controllerRef.current;
       if (!controller) return;
-      if (prev && state.dataset.events.length > DEFER_ITEMS_ABOVE && itemsMayChange(state, prev)) {
+      if (prev && state.dataset.events.length > DEFER_ITEMS_ABOVE && timelineModelMayChange(state, prev)) {
         deferred ??= setTimeout(() => {
           deferred = null;
           const now = controllerRef.current;
