@@ -1,9 +1,9 @@
 /**
- * `npm run bench:ui -- [--sizes 1000,10000,100000] [--runs 5] [--seed 1] [--build] [--no-stored-layout] [--out bench-results/ui.json]`
+ * `npm run bench:ui -- [--sizes 1000,10000,100000] [--runs 5] [--seed 1] [--no-build] [--no-stored-layout] [--out bench-results/ui.json]`
  *
- * The UI benchmark of performance.md §6. Generates synthetic datasets, serves a snapshot of the build (dist/ is
- * built with `npx vite build` when missing; `--build` builds the current sources into a temporary folder instead,
- * leaving dist/ alone) plus the datasets with vite's preview(), and drives the system Chromium through
+ * The UI benchmark of performance.md §6. Generates synthetic datasets, builds the current sources into a temporary
+ * folder (leaving dist/ alone; `--no-build` serves a copy of dist/ instead, built when missing, which may be older
+ * than the sources), serves it plus the datasets with vite's preview(), and drives the system Chromium through
  * playwright-core. Per size and per run, in a fresh browser context, it measures load-to-interactive, select-actor
  * latency, timeline pan/zoom and graph drag frame intervals, long tasks during interaction and the JS heap after GC;
  * next to them, in the same run, the anchors: vsync, JSON.parse of the same dataset and a plain-div floor.
@@ -735,6 +735,8 @@ async function main(argv: readonly string[]): Promise<number> {
   const { runs, seed } = flags.numbers;
   const out = flags.strings.out ?? 'bench-results/ui.json';
   const storedLayout = flags.strings['no-stored-layout'] === undefined;
+  // `--build` (the former opt-in) is accepted and is now the default.
+  const reuseDist = flags.strings['no-build'] !== undefined;
   const startedAt = new Date();
   console.log(
     `bench:ui ${startedAt.toISOString()}: sizes ${sizes.join(', ')}, ${runs} run(s), node ${process.version}, ${os.availableParallelism()} CPU(s), load ${os
@@ -749,7 +751,8 @@ async function main(argv: readonly string[]): Promise<number> {
   let browser: Browser | undefined;
   try {
     // A private snapshot of the build, so a concurrent rebuild of dist/ cannot pull files from under the run.
-    if (flags.strings.build !== undefined) {
+    // Built from the sources by default: a stale dist/ measured old code, or rejected datasets in a newer format.
+    if (!reuseDist) {
       buildInto(served);
     } else {
       if (!existsSync('dist/index.html')) buildInto(undefined);
@@ -831,7 +834,7 @@ async function main(argv: readonly string[]): Promise<number> {
         loadavg: os.loadavg(),
         browser: browser.version(),
       },
-      options: { sizes, runs, seed, build: flags.strings.build !== undefined, storedLayout },
+      options: { sizes, runs, seed, build: !reuseDist, storedLayout },
       bundle,
       hooks,
       sizes: summaries.map((s) => ({ ...s, targets: targetsFor(s.events) })),
