@@ -190,6 +190,16 @@ describe('briefings', () => {
       `Filtered by ${actor.name}`,
     );
     expect(await seriousA11yViolations(page)).toEqual([]);
+    // The source panel is narrow here: each document row still shows its mention count (its title is cut instead).
+    const cut = await page.evaluate(() =>
+      [...document.querySelectorAll('.actor-doc')]
+        .filter((row) => {
+          const count = row.querySelector('.count');
+          return count && count.getBoundingClientRect().right > row.getBoundingClientRect().right + 0.5;
+        })
+        .map((row) => row.textContent),
+    );
+    expect(cut).toEqual([]);
     await screenshot(page, 'briefing-present-step-1');
 
     // Page Down (a clicker), then the arrow keys.

@@ -254,8 +254,9 @@ const ActorDocuments = memo(function ActorDocuments({
               aria-current={doc.id === openDocId ? 'true' : undefined}
               onClick={() => onOpen(doc.id)}
             >
-              {/* Two text nodes (title, count), not six: hundreds of these are built when a hub actor is selected. */}
-              {shortTitle(doc)}
+              {/* Two spans (title, count), not six nodes: hundreds of these are built when a hub actor is selected.
+                  The title shrinks (with an ellipsis) in a narrow panel, so the count always shows. */}
+              <span className="title">{shortTitle(doc)}</span>
               <span className="count">{` · ${count} mention${count === 1 ? '' : 's'}${doc.id === openDocId ? ' · open' : ''}`}</span>
             </button>
           </li>
