@@ -427,7 +427,9 @@ export function SourcePanel() {
           <span>
             {eventTitle ? (
               <>
-                Evidence for <q>{eventTitle}</q> is highlighted.
+                {/* A title that quotes someone gets single marks around it, not “…“…””. */}
+                Evidence for <q className={/[“”"]/.test(eventTitle) ? 'quotes-single' : undefined}>{eventTitle}</q> is
+                highlighted.
               </>
             ) : (
               'The evidence sentence is highlighted.'
