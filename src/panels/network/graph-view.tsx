@@ -187,6 +187,8 @@ interface DragTargets {
   node: Element | null;
   ring: Element | null;
   label: { el: Element; dx: number; dy: number } | null;
+  /** The label's leader line, its two ends relative to the node. */
+  leader: { el: Element; ends: [number, number, number, number] } | null;
   origin: Point;
   links: {
     hit: Element | null;
@@ -222,6 +224,21 @@ function collectDragTargets(
         dy: Number(labelEl.getAttribute('y') ?? 0) - origin.y,
       }
     : null;
+  const leaderEl = [...layer.querySelectorAll('[data-leader-for]')].find(
+    (n) => n.getAttribute('data-leader-for') === id,
+  );
+  const at = (el: Element, name: string, o: number): number => Number(el.getAttribute(name) ?? 0) - o;
+  const leader = leaderEl
+    ? {
+        el: leaderEl,
+        ends: [
+          at(leaderEl, 'x1', origin.x),
+          at(leaderEl, 'y1', origin.y),
+          at(leaderEl, 'x2', origin.x),
+          at(leaderEl, 'y2', origin.y),
+        ] as [number, number, number, number],
+      }
+    : null;
   const halo = layer.querySelector('.edge-halo');
   const haloKey = halo?.getAttribute('data-for') ?? null;
   const links: DragTargets['links'] = [];
@@ -244,7 +261,14 @@ function collectDragTargets(
       gap: g.gap,
     });
   }
-  return { node: node ?? null, ring: ring?.getAttribute('data-for') === id ? ring : null, label, origin, links };
+  return {
+    node: node ?? null,
+    ring: ring?.getAttribute('data-for') === id ? ring : null,
+    label,
+    leader,
+    origin,
+    links,
+  };
 }
 
 function moveDragTargets(t: DragTargets, p: Point): void {
@@ -256,6 +280,13 @@ function moveDragTargets(t: DragTargets, p: Point): void {
   if (t.label) {
     t.label.el.setAttribute('x', String(p.x + t.label.dx));
     t.label.el.setAttribute('y', String(p.y + t.label.dy));
+  }
+  if (t.leader) {
+    const [x1, y1, x2, y2] = t.leader.ends;
+    t.leader.el.setAttribute('x1', String(p.x + x1));
+    t.leader.el.setAttribute('y1', String(p.y + y1));
+    t.leader.el.setAttribute('x2', String(p.x + x2));
+    t.leader.el.setAttribute('y2', String(p.y + y2));
   }
   for (const l of t.links) {
     const a = l.draggedIsFrom ? p : l.other;
@@ -951,6 +982,21 @@ export function GraphView({ onReady }: { onReady?: (handle: GraphViewHandle | nu
                   {nodeElements}
                 </g>
                 <g className="labels" aria-hidden="true" fontSize={11 / scale} strokeWidth={3 / scale}>
+                  {labels.map(
+                    (l) =>
+                      l.leader && (
+                        <line
+                          key={`leader:${l.id}`}
+                          data-leader-for={l.id}
+                          className="label-leader"
+                          x1={l.leader.x1}
+                          y1={l.leader.y1}
+                          x2={l.leader.x2}
+                          y2={l.leader.y2}
+                          strokeWidth={1 / scale}
+                        />
+                      ),
+                  )}
                   {labels.map((l) => (
                     <text
                       key={l.id}

@@ -91,6 +91,45 @@ describe('essential labels', () => {
     expect(placed.map((p) => p.id)).toEqual(['hub']);
   });
 
+  it('when it must cover a node, covers as little of one as it can', () => {
+    // Every spot, near and further out, is blocked; the spot above the hub only grazes a small node's edge.
+    const hub = { id: 'hub', x: 0, y: 0, r: 6, text: 'Hub', priority: 100 };
+    const fatNode = (id: string, x: number, y: number) => ({ id, x, y, r: 40 });
+    const obstacles = [
+      { id: 'hub', x: 0, y: 0, r: 6 },
+      fatNode('right', 50, 0),
+      fatNode('left', -50, 0),
+      fatNode('below', 0, 48),
+      { id: 'graze', x: 0, y: -22, r: 3 },
+      { id: 'far-up', x: 0, y: -45, r: 8 },
+    ];
+    const [placed] = placeLabels([hub], obstacles, { scale: 1 });
+    expect(placed?.anchor).toBe('middle');
+    expect(placed!.y).toBeLessThan(0); // above the hub, over the small node, not over a big one
+  });
+
+  it('ties a label placed away from its node to it with a leader line, and only such a label', () => {
+    const hub = { id: 'hub', x: 0, y: 0, r: 10, text: 'Hub', priority: 100 };
+    const ring = Array.from({ length: 16 }, (_, i) => ({
+      id: `n${i}`,
+      x: Math.cos((i / 16) * 2 * Math.PI) * 22,
+      y: Math.sin((i / 16) * 2 * Math.PI) * 22,
+      r: 8,
+    }));
+    const [boxedIn] = placeLabels([hub], [{ id: 'hub', x: 0, y: 0, r: 10 }, ...ring], { scale: 1 });
+    const leader = boxedIn?.leader;
+    expect(leader).toBeDefined();
+    // From the node's circle to the label's box.
+    expect(Math.hypot(leader!.x1, leader!.y1)).toBeCloseTo(10, 6);
+    const { box } = boxedIn!;
+    expect(leader!.x2).toBeGreaterThanOrEqual(box.x0);
+    expect(leader!.x2).toBeLessThanOrEqual(box.x1);
+    expect(leader!.y2).toBeGreaterThanOrEqual(box.y0);
+    expect(leader!.y2).toBeLessThanOrEqual(box.y1);
+    const [free] = placeLabels([hub], [{ id: 'hub', x: 0, y: 0, r: 10 }], { scale: 1 });
+    expect(free?.leader).toBeUndefined();
+  });
+
   it('keeps labels inside the view: a node at its edge is labelled on its inner side', () => {
     const view = { x0: 0, y0: 0, x1: 400, y1: 300 };
     const atRight: LabelCandidate = {

@@ -2,7 +2,8 @@
  * Greedy label placement: labels are tried in priority order at four spots around their node (right, left,
  * below, above) and kept only where their box overlaps no placed label and no other node. Forced labels
  * (selected, hovered, focused) go first and also try spots further out; only when every spot is taken do they
- * fall back to one that covers a node (never another label, unless nothing else is left). Pure; works in screen
+ * fall back to the one that covers the least of other nodes (never another label, unless nothing else is left).
+ * Pure; works in screen
  * pixels at the given zoom scale.
  */
 
@@ -37,6 +38,11 @@ export interface PlacedLabel {
   anchor: 'start' | 'end' | 'middle';
   /** The label's box in graph units. */
   box: Box;
+  /**
+   * A line from the node's edge to the label, for a label placed away from its node (its own spots were taken), so
+   * it is not read as the label of whatever node it ends up beside.
+   */
+  leader?: { x1: number; y1: number; x2: number; y2: number };
 }
 
 export interface Box {
@@ -87,6 +93,22 @@ class BoxGrid {
       if (list) list.push({ box, owner });
       else this.cells.set(k, [{ box, owner }]);
     }
+  }
+
+  /** The area of `box` covered by boxes of other owners than `self` (a box in several cells counted once). */
+  covered(box: Box, self: string): number {
+    const seen = new Set<Box>();
+    let area = 0;
+    for (const k of this.keys(box)) {
+      for (const item of this.cells.get(k) ?? []) {
+        if (item.owner === self || seen.has(item.box) || !overlaps(item.box, box)) continue;
+        seen.add(item.box);
+        area +=
+          (Math.min(box.x1, item.box.x1) - Math.max(box.x0, item.box.x0)) *
+          (Math.min(box.y1, item.box.y1) - Math.max(box.y0, item.box.y0));
+      }
+    }
+    return area;
   }
 
   /** True when `box` overlaps a box of another owner than `self`. */
@@ -142,19 +164,39 @@ export function placeLabels(
       const further = [...around(gap + height), ...around(gap + 2 * height)];
       const clearOfLabels = (s: { box: Box }): boolean => !labelGrid.hits(s.box, c.id);
       const all = [...spots, ...further];
+      // Over nodes after all: the spot that hides least of them (the first such spot on a tie).
+      const leastCovering = <T extends { box: Box }>(list: T[]): T | undefined => {
+        let best: T | undefined;
+        let bestArea = Infinity;
+        for (const s of list) {
+          const area = grid.covered(s.box, c.id);
+          if (area < bestArea) [best, bestArea] = [s, area];
+        }
+        return best;
+      };
       chosen =
         further.find(free) ??
-        all.find((s) => inView(s) && clearOfLabels(s)) ??
-        all.find(clearOfLabels) ??
+        leastCovering(all.filter((s) => inView(s) && clearOfLabels(s))) ??
+        leastCovering(all.filter(clearOfLabels)) ??
         spots.find(inView) ??
         spots[0];
     }
     if (!chosen) continue;
     grid.add(chosen.box, `label:${c.id}`);
     labelGrid.add(chosen.box, `label:${c.id}`);
-    placed.push({ id: c.id, text: c.text, ...chosen });
+    const leader = leaderTo(c, chosen.box, 2 * gap);
+    placed.push({ id: c.id, text: c.text, ...chosen, ...(leader ? { leader } : {}) });
   }
   return placed;
+}
+
+/** A leader line from the node's circle to the nearest point of `box`, when that point is more than `slack` away. */
+function leaderTo(node: { x: number; y: number; r: number }, box: Box, slack: number): PlacedLabel['leader'] {
+  const nx = Math.min(Math.max(node.x, box.x0), box.x1);
+  const ny = Math.min(Math.max(node.y, box.y0), box.y1);
+  const d = Math.hypot(nx - node.x, ny - node.y);
+  if (d - node.r <= slack) return undefined;
+  return { x1: node.x + ((nx - node.x) / d) * node.r, y1: node.y + ((ny - node.y) / d) * node.r, x2: nx, y2: ny };
 }
 
 /** A label anchored at (x, y) with its vertical middle on y. */
