@@ -101,6 +101,23 @@ describe('SourcePanel', () => {
     ).toBeTruthy();
   });
 
+  it("a selection rewrites only the open document's option; opening the list counts every document", () => {
+    const store = renderPanel();
+    const options = () => within(screen.getByRole('combobox', { name: 'Document' })).getAllByRole('option');
+    const before = options();
+    const openId = store.getState().openDocId;
+    act(() => store.getState().selectActor('a-southland'));
+    const after = options();
+    after.forEach((option, i) => {
+      expect(option).toBe(before[i]); // the same DOM nodes
+      const open = option.getAttribute('value') === openId;
+      expect(option.textContent?.includes('of Southland')).toBe(open);
+    });
+    fireEvent.focus(screen.getByRole('combobox', { name: 'Document' }));
+    const counted = options().filter((o) => o.textContent?.includes('of Southland'));
+    expect(counted.length).toBe(3); // every document that mentions Southland
+  });
+
   it('Enter on a focused mention selects its actor', () => {
     const store = renderPanel();
     const button = mentionsOf('a-haddad')[0]!.querySelector<HTMLElement>('[role="button"]')!;
