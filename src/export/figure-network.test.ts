@@ -116,6 +116,21 @@ describe('renderNetworkFigure', () => {
     expect(new Set(labels.map((l) => l.getAttribute('data-label-for'))).size).toBe(labels.length);
   });
 
+  it('ties a label placed away from its node to it with a leader line, as the app does', () => {
+    const state = createAppStore(smallDataset).getState();
+    // Every actor packed in a tight ring around the first one: some labels cannot sit next to their node.
+    const [first, ...rest] = smallDataset.actors;
+    const positions = new Map([
+      [first!.id, { x: 0, y: 0 }],
+      ...rest.map((a, i) => [a.id, { x: Math.cos(i) * 14, y: Math.sin(i) * 14 }] as const),
+    ]);
+    const svg = renderNetworkFigure(state, document, { title: 'Packed', positions });
+    const leaders = [...svg.querySelectorAll('line.label-leader')];
+    expect(leaders.length).toBeGreaterThan(0);
+    const labelled = new Set([...svg.querySelectorAll('text.label')].map((t) => t.getAttribute('data-label-for')));
+    for (const line of leaders) expect(labelled.has(line.getAttribute('data-leader-for'))).toBe(true);
+  });
+
   it('uses the given positions, else the panel layout', () => {
     const state = createAppStore(smallDataset).getState();
     const input = selectLayoutInput(state);

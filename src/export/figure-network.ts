@@ -418,6 +418,26 @@ export function renderNetworkFigure(state: AppState, doc: Document, opts: Networ
     );
   }
 
+  // Leader lines of labels placed away from their node (as in the app), under the labels.
+  for (const l of labels) {
+    if (!l.leader) continue;
+    svgEl(
+      doc,
+      'line',
+      {
+        class: 'label-leader',
+        'data-leader-for': l.id,
+        x1: sx(l.leader.x1),
+        y1: sy(l.leader.y1),
+        x2: sx(l.leader.x2),
+        y2: sy(l.leader.y2),
+        stroke: '#6b7280', // as .label-leader in the app
+        'stroke-width': 1,
+      },
+      svg,
+    );
+  }
+
   // Labels (white halo under the text).
   const labelLayer = svgEl(
     doc,
