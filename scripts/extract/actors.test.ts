@@ -1,7 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import { DOCUMENT_NAME, TOKEN, actorKindOf, documentNames, extractActors, tokenize, type ActorResult } from './actors';
+import {
+  CALENDAR,
+  DOCUMENT_NAME,
+  OPENS_CLAUSE,
+  TOKEN,
+  actorKindOf,
+  documentNames,
+  extractActors,
+  isCalendarWord,
+  opensClause,
+  tokenize,
+  type ActorResult,
+} from './actors';
 import { findFurniture } from './clean';
 import { splitSentences } from './sentences';
 
@@ -177,5 +189,36 @@ describe('tokenize', () => {
 describe('documentNames', () => {
   test.prop([tokenText], { numRuns: 2000 })('gives the matches of DOCUMENT_NAME', (text) => {
     expect(documentNames(text)).toEqual([...text.matchAll(DOCUMENT_NAME)].map((m) => m[0]));
+  });
+});
+
+describe('chunk token tests', () => {
+  const words = ['January', 'Jan', 'Sept', 'Sep', 'May', 'Sunday', 'sunday', 'Mon', 'Tues', 'Dec', 'December'];
+  const marks = [
+    '.',
+    '..',
+    '',
+    ' ',
+    's',
+    '"',
+    "'",
+    '\u201c',
+    '\u2018',
+    '\u201d',
+    '(',
+    '[',
+    ']',
+    '\u2013',
+    '\u2014',
+    '-',
+  ];
+  const word = fc
+    .tuple(fc.constantFrom('', ...marks), fc.oneof(fc.constantFrom('', ...words), fc.string({ maxLength: 3 })))
+    .chain(([a, w]) => fc.constantFrom(...marks).map((b) => a + w + b));
+  test.prop([word], { numRuns: 3000 })('isCalendarWord is CALENDAR.test', (w) => {
+    expect(isCalendarWord(w)).toBe(CALENDAR.test(w));
+  });
+  test.prop([word], { numRuns: 3000 })('opensClause is OPENS_CLAUSE.test', (w) => {
+    expect(opensClause(w)).toBe(OPENS_CLAUSE.test(w));
   });
 });

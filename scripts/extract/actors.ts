@@ -507,7 +507,8 @@ const CONNECTORS = new Set([
   'al',
   'el',
 ]);
-const CALENDAR =
+/** Month and weekday names, with an optional stop (the specification of isCalendarWord). */
+export const CALENDAR =
   /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\.?$/u;
 const SPEECH =
   /^(?:said|says|told|added|stressed|noted|recounted|warned|explained|stated|claimed|argued|wrote|tweeted|recalled|insisted|urged|announced|asked|replied|confirmed|denied)$/u;
@@ -593,52 +594,99 @@ function initialIsProperNoun(toks: readonly Tok[], i: number): boolean {
   return propn;
 }
 
+/** Month and weekday names: CALENDAR without its optional final stop. */
+const CALENDAR_WORDS: ReadonlySet<string> = new Set(
+  'January February March April May June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday'.split(
+    ' ',
+  ),
+);
+
+/** CALENDAR.test(s), by set lookups (a test checks the two agree). */
+export function isCalendarWord(s: string): boolean {
+  return CALENDAR_WORDS.has(s) || (s.endsWith('.') && CALENDAR_WORDS.has(s.slice(0, -1)));
+}
+
+/** OPENS_CLAUSE.test(s): a quote, bracket or dash that opens a clause (before a clause-initial word). */
+export const OPENS_CLAUSE = /^["'\u201c\u2018([\u2013\u2014-]$/u;
+export function opensClause(s: string): boolean {
+  if (s.length !== 1) return false;
+  const u = s.charCodeAt(0);
+  return (
+    u === 34 ||
+    u === 39 ||
+    u === 0x201c ||
+    u === 0x2018 ||
+    u === 40 ||
+    u === 91 ||
+    u === 0x2013 ||
+    u === 0x2014 ||
+    u === 45
+  );
+}
+
+/**
+ * Whether toks[i] can be part of a capitalised chunk. `memo` remembers wink's verdicts on clause-initial tokens of
+ * this piece (a token can be asked about twice: as the word after a connector, then on its own).
+ */
+function isChunkTok(toks: readonly Tok[], i: number, memo: Map<number, boolean>): boolean {
+  const t = toks[i]!;
+  if (!isCapWord(t.text) || isCalendarWord(t.text) || closedClass(t.text)) return false;
+  const initial = i === 0 || opensClause(toks[i - 1]!.text);
+  if (!initial) return true;
+  let hit = memo.get(i);
+  if (hit === undefined) memo.set(i, (hit = initialIsProperNoun(toks, i)));
+  return hit;
+}
+
+interface ChunkSpan {
+  start: number;
+  end: number;
+  sentenceInitial: boolean;
+}
+
 /** Capitalised chunks of a piece of text, as [start, end) spans in the document. */
-function chunksOf(toks: readonly Tok[]): { start: number; end: number; sentenceInitial: boolean }[] {
-  const out: { start: number; end: number; sentenceInitial: boolean }[] = [];
-  let cur: { start: number; end: number; first: number; orgHead: boolean; hasOf: boolean } | undefined;
+function chunksOf(toks: readonly Tok[]): ChunkSpan[] {
+  const out: ChunkSpan[] = [];
+  // The open chunk, if curFirst >= 0: [curStart, curEnd), from token curFirst.
+  let curFirst = -1;
+  let curStart = 0;
+  let curEnd = 0;
+  let curOrgHead = false;
+  let curHasOf = false;
   const memo = new Map<number, boolean>();
-  const isChunkTok = (i: number): boolean => {
-    const t = toks[i]!;
-    if (!isCapWord(t.text) || CALENDAR.test(t.text) || closedClass(t.text)) return false;
-    const initial = i === 0 || /^["'\u201c\u2018([\u2013\u2014-]$/u.test(toks[i - 1]!.text);
-    if (!initial) return true;
-    let hit = memo.get(i);
-    if (hit === undefined) memo.set(i, (hit = initialIsProperNoun(toks, i)));
-    return hit;
-  };
-  const close = (): void => {
-    if (cur) out.push({ start: cur.start, end: cur.end, sentenceInitial: cur.first === 0 });
-    cur = undefined;
-  };
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
-    if (isChunkTok(i)) {
-      if (cur && t.start - cur.end <= 1) {
-        cur.end = t.end;
-        if (ORG_HEADS.has(t.text)) cur.orgHead = true;
+    if (isChunkTok(toks, i, memo)) {
+      if (curFirst >= 0 && t.start - curEnd <= 1) {
+        curEnd = t.end;
+        if (ORG_HEADS.has(t.text)) curOrgHead = true;
       } else {
-        close();
-        cur = { start: t.start, end: t.end, first: i, orgHead: ORG_HEADS.has(t.text), hasOf: false };
+        if (curFirst >= 0) out.push({ start: curStart, end: curEnd, sentenceInitial: curFirst === 0 });
+        curFirst = i;
+        curStart = t.start;
+        curEnd = t.end;
+        curOrgHead = ORG_HEADS.has(t.text);
+        curHasOf = false;
       }
       continue;
     }
     // Connectors inside a name: "Ministry of Foreign Affairs", "University of the Philippines", "X and Y" in orgs.
-    if (cur && i + 1 < toks.length) {
+    if (curFirst >= 0 && i + 1 < toks.length) {
       const lower = t.text;
       let j = i + 1;
       if ((lower === 'of' || lower === 'for') && toks[j]?.text === 'the') j++;
-      const joinable = CONNECTORS.has(lower) || ((lower === 'and' || lower === '&') && cur.orgHead && cur.hasOf);
-      if (joinable && j < toks.length && isChunkTok(j) && toks[j]!.start - t.end <= 1) {
-        if (lower === 'of' || lower === 'for') cur.hasOf = true;
-        cur.end = toks[j - 1]!.end;
+      const joinable = CONNECTORS.has(lower) || ((lower === 'and' || lower === '&') && curOrgHead && curHasOf);
+      if (joinable && j < toks.length && isChunkTok(toks, j, memo) && toks[j]!.start - t.end <= 1) {
+        if (lower === 'of' || lower === 'for') curHasOf = true;
+        curEnd = toks[j - 1]!.end;
         i = j - 1;
         continue;
       }
     }
-    close();
+    if (curFirst >= 0) out.push({ start: curStart, end: curEnd, sentenceInitial: curFirst === 0 });
+    curFirst = -1;
   }
-  close();
+  if (curFirst >= 0) out.push({ start: curStart, end: curEnd, sentenceInitial: curFirst === 0 });
   return out;
 }
 
