@@ -11,6 +11,7 @@ import {
   extractActors,
   isCalendarWord,
   opensClause,
+  resolveOverlaps,
   tokenize,
   type ActorResult,
 } from './actors';
@@ -220,5 +221,36 @@ describe('chunk token tests', () => {
   });
   test.prop([word], { numRuns: 3000 })('opensClause is OPENS_CLAUSE.test', (w) => {
     expect(opensClause(w)).toBe(OPENS_CLAUSE.test(w));
+  });
+});
+
+describe('resolveOverlaps', () => {
+  interface C {
+    start: number;
+    end: number;
+    priority: number;
+    id: number;
+  }
+  /** The definition: one greedy pass over all candidates, longest first. */
+  function greedy(cands: readonly C[], textLength: number): C[] {
+    const order = [...cands].sort(
+      (a, b) => b.end - b.start - (a.end - a.start) || b.priority - a.priority || a.start - b.start,
+    );
+    const taken = new Uint8Array(textLength);
+    const chosen: C[] = [];
+    for (const c of order) {
+      let free = true;
+      for (let k = c.start; k < c.end && free; k++) if (taken[k]) free = false;
+      if (!free) continue;
+      taken.fill(1, c.start, c.end);
+      chosen.push(c);
+    }
+    return chosen.sort((a, b) => a.start - b.start || a.end - b.end);
+  }
+  const cands = fc
+    .array(fc.tuple(fc.nat(60), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 4 })), { maxLength: 40 })
+    .map((xs) => xs.map(([start, len, priority], id) => ({ start, end: start + len, priority, id })));
+  test.prop([cands], { numRuns: 5000 })('equals the greedy over all candidates', (cs) => {
+    expect(resolveOverlaps(cs)).toEqual(greedy(cs, 80));
   });
 });

@@ -1126,22 +1126,50 @@ function documentAcronyms(text: string): Set<string> {
   return out;
 }
 
-/** Picks non-overlapping candidates: longer first, then higher priority, then earlier. */
-function resolveOverlaps(cands: Candidate[], textLength: number): Candidate[] {
-  const order = [...cands].sort(
-    (a, b) => b.end - b.start - (a.end - a.start) || b.priority - a.priority || a.start - b.start,
-  );
-  // Occupancy per character: linear in the covered length, so a 5 MB text with many mentions stays fast.
-  const taken = new Uint8Array(textLength);
-  const chosen: Candidate[] = [];
-  for (const c of order) {
+interface OverlapSpan {
+  start: number;
+  end: number;
+  priority: number;
+}
+
+/**
+ * Picks non-overlapping candidates: longer first, then higher priority, then earlier (ties in input order); the
+ * result sorted by start. Spans must be non-empty (end > start), as mentions are.
+ *
+ * Only overlapping candidates compete: a candidate is taken unless an overlapping one, earlier in that order, was
+ * taken. So runs of candidates chained by overlaps (clusters) are decided on their own. Sorting by start (cheap: the
+ * candidates come nearly in order) finds the clusters; most hold one candidate, taken as it is, and only the others
+ * are ordered longest-first. A test checks this against the plain greedy over all candidates.
+ */
+export function resolveOverlaps<T extends OverlapSpan>(cands: readonly T[]): T[] {
+  const byStart = [...cands].sort((a, b) => a.start - b.start);
+  const chosen: T[] = [];
+  for (let i = 0; i < byStart.length;) {
+    let reach = byStart[i]!.end;
+    let j = i + 1;
+    while (j < byStart.length && byStart[j]!.start < reach) reach = Math.max(reach, byStart[j++]!.end);
+    if (j === i + 1) chosen.push(byStart[i]!);
+    else resolveCluster(byStart.slice(i, j), byStart[i]!.start, reach, chosen);
+    i = j;
+  }
+  return chosen;
+}
+
+/** The plain greedy on one cluster spanning [from, to): appends the taken candidates to `out`, by start. */
+function resolveCluster<T extends OverlapSpan>(cluster: T[], from: number, to: number, out: T[]): void {
+  cluster.sort((a, b) => b.end - b.start - (a.end - a.start) || b.priority - a.priority || a.start - b.start);
+  // Occupancy per character of the cluster: linear in its length, so a 5 MB text with many mentions stays fast.
+  const taken = new Uint8Array(to - from);
+  const chosen: T[] = [];
+  for (const c of cluster) {
     let free = true;
-    for (let k = c.start; k < c.end && free; k++) if (taken[k]) free = false;
+    for (let k = c.start - from; k < c.end - from && free; k++) if (taken[k]) free = false;
     if (!free) continue;
-    taken.fill(1, c.start, c.end);
+    taken.fill(1, c.start - from, c.end - from);
     chosen.push(c);
   }
-  return chosen.sort((a, b) => a.start - b.start || a.end - b.end);
+  chosen.sort((a, b) => a.start - b.start);
+  for (const c of chosen) out.push(c);
 }
 
 function cmp(a: string, b: string): number {
@@ -1238,7 +1266,7 @@ export function extractActors(text: string, sentences: readonly Sentence[]): Act
       if (sur) extra.push({ ...sur, start: t.start, end: t.end, evidence: 'doc', priority: 1, titled: undefined });
     }
   }
-  const all = resolveOverlaps([...st.cands, ...extra], text.length);
+  const all = resolveOverlaps([...st.cands, ...extra]);
 
   // Ids: gazetteer ids as they are; others from kind + name; acronym/surname mentions carry their target's name.
   const idOf = (c: Candidate): string => c.id ?? actorId(c.kind, c.name);
