@@ -353,18 +353,26 @@ function wordKey(w: string): number {
   return (Math.imul(h, 31) + n) & 0xffff;
 }
 
-/** A set of words by wordKey: "not in the set" is certain, "in it" is not. */
+/**
+ * A set of words by wordKey: "not in the set" is certain, "in it" is not. The words' first code units (mod 1024) are
+ * kept apart too: one array read rules out most tokens (lower-case words, punctuation) before wordKey is computed.
+ */
 class PrefixFilter {
   private readonly bits = new Uint8Array(65536 / 8);
+  private readonly firstUnits = new Uint8Array(1024 / 8);
   empty = true;
 
   add(w: string): void {
     const key = wordKey(w);
     this.bits[key >> 3]! |= 1 << (key & 7);
+    const u = w.charCodeAt(0) & 1023;
+    this.firstUnits[u >> 3]! |= 1 << (u & 7);
     this.empty = false;
   }
 
   mayHave(w: string): boolean {
+    const u = w.charCodeAt(0) & 1023;
+    if ((this.firstUnits[u >> 3]! & (1 << (u & 7))) === 0) return false;
     const key = wordKey(w);
     return (this.bits[key >> 3]! & (1 << (key & 7))) !== 0;
   }
@@ -716,7 +724,7 @@ function gazetteerPass(toks: readonly Tok[], st: DocState): void {
     // "the Kingdom" / "the kingdom" (not "the Kingdom of X"): the document's monarchy, resolved later.
     if (
       (t.text === 'the' || t.text === 'The') &&
-      /^[Kk]ingdom$/u.test(toks[i + 1]?.text ?? '') &&
+      (toks[i + 1]?.text === 'Kingdom' || toks[i + 1]?.text === 'kingdom') &&
       toks[i + 2]?.text !== 'of'
     ) {
       st.cands.push({
@@ -835,9 +843,6 @@ function typeChunk(
 
   const lb = lowerBound(sentToks, chunk.start, startOf);
   const sentIdx = lb < sentToks.length ? lb : -1;
-  const before = sentIdx > 0 ? sentToks.slice(Math.max(0, sentIdx - 3), sentIdx) : [];
-  const afterIdx = lowerBound(sentToks, end, startOf);
-  const after = afterIdx < sentToks.length ? sentToks.slice(afterIdx, afterIdx + 8) : [];
 
   // Titles: "Prime Minister Hun Sen" -> person "Hun Sen"; "Minister of X" -> a role, not an actor.
   const title = findTitle(toks);
@@ -896,9 +901,8 @@ function typeChunk(
   const orgHead = words.some(
     (w, k) => ORG_HEADS.has(w) && (k === words.length - 1 || /^(?:of|for|on)$/u.test(words[k + 1] ?? '')),
   );
-  const sStart = st.text.slice(start, end);
   if (orgHead && words.length >= 2) {
-    st.cands.push({ start, end, kind: 'organization', name: sStart, evidence: 'org', priority: 2 });
+    st.cands.push({ start, end, kind: 'organization', name: surface, evidence: 'org', priority: 2 });
     return;
   }
   const phraseLex = lexTags(surface.toLowerCase());
@@ -924,6 +928,10 @@ function typeChunk(
     st.cands.push({ start, end, kind: 'organization', name: surface, evidence: 'org', priority: 2 });
     return;
   }
+  // The context: up to 3 tokens before the chunk and 8 after it (most chunks are settled before this point).
+  const before = sentIdx > 0 ? sentToks.slice(Math.max(0, sentIdx - 3), sentIdx) : [];
+  const afterIdx = lowerBound(sentToks, end, startOf);
+  const after = afterIdx < sentToks.length ? sentToks.slice(afterIdx, afterIdx + 8) : [];
   // Organisations by context: "airline X", "X, a company", "X CEO", "CEO of X", "X's chief executive".
   // A name's own "The" is not its context: "co-founder of The Thinker Cambodia" reads as "co-founder of X".
   const ctx = before.length > 0 && isThe(before[before.length - 1]!.text) ? before.slice(0, -1) : before;
@@ -1269,11 +1277,14 @@ export function extractActors(text: string, sentences: readonly Sentence[]): Act
   const all = resolveOverlaps([...st.cands, ...extra]);
 
   // Ids: gazetteer ids as they are; others from kind + name; acronym/surname mentions carry their target's name.
-  const idOf = (c: Candidate): string => c.id ?? actorId(c.kind, c.name);
+  // Worked out once per candidate ("the Kingdom" gets its id below).
+  const ids = all.map((c) => (c.special ? '' : (c.id ?? actorId(c.kind, c.name))));
   // "the Kingdom": the most-mentioned monarchy of the document.
   const countryCounts = new Map<string, number>();
-  for (const c of all)
-    if (c.kind === 'country' && !c.special) countryCounts.set(idOf(c), (countryCounts.get(idOf(c)) ?? 0) + 1);
+  for (let k = 0; k < all.length; k++) {
+    const c = all[k]!;
+    if (c.kind === 'country' && !c.special) countryCounts.set(ids[k]!, (countryCounts.get(ids[k]!) ?? 0) + 1);
+  }
   let kingdom: string | undefined;
   for (const [id, n] of [...countryCounts].sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]))) {
     if (MONARCHIES.has(id.slice('country:'.length))) {
@@ -1285,7 +1296,8 @@ export function extractActors(text: string, sentences: readonly Sentence[]): Act
 
   const actors = new Map<string, { actor: Actor; surfaces: Set<string> }>();
   const mentions: FoundMention[] = [];
-  for (const c of all) {
+  for (let k = 0; k < all.length; k++) {
+    const c = all[k]!;
     let id: string;
     let name = c.name;
     let kind = c.kind;
@@ -1294,7 +1306,7 @@ export function extractActors(text: string, sentences: readonly Sentence[]): Act
       id = kingdom;
       name = countryName(kingdom.slice('country:'.length));
       kind = 'country';
-    } else id = idOf(c);
+    } else id = ids[k]!;
     const surface = text.slice(c.start, c.end);
     mentions.push({ actorId: id, start: c.start, end: c.end, surface });
     let rec = actors.get(id);
