@@ -16,6 +16,7 @@ import {
   type ActorResult,
 } from './actors';
 import { findFurniture } from './clean';
+import { GAZETTEER, TITLES } from './gazetteer';
 import { splitSentences } from './sentences';
 
 const run = (t: string): ActorResult => extractActors(t, splitSentences(t, findFurniture(t)));
@@ -166,6 +167,14 @@ describe('tokenize', () => {
       expect(tokenize(text.slice(start - 3, end - 3), start)).toEqual(toks.slice(i, j + 1));
     },
   );
+  // The gazetteer and title tables are split into tokens by the TOKEN grammar at load (not by tokenize, see tokenTexts).
+  it('splits every gazetteer phrase and title as the grammar does', () => {
+    for (const phrase of [...GAZETTEER.keys(), ...TITLES]) {
+      for (const p of [phrase, phrase.startsWith('the ') ? `The ${phrase.slice(4)}` : phrase]) {
+        expect(tokenize(p).map((t) => t.text)).toEqual([...p.matchAll(TOKEN)].map((m) => m[0]));
+      }
+    }
+  });
   // Found by the property above in CI: "a's" before "_" was one token, but "a", "'", "s" when cut out on its own.
   it('splits a possessive the same way whatever follows it', () => {
     expect(tokenize("a's_ a's1 a's").map((t) => t.text)).toEqual(['a', "'", 's', '_', 'a', "'", 's1', 'a', "'", 's']);
