@@ -480,6 +480,40 @@ interface Candidate {
   priority: number;
 }
 
+/**
+ * A candidate with every field present, always in this order, so that all candidates share one hidden class in V8
+ * and the passes and sorts over them read their fields from one known layout (literals with different optional
+ * fields, and spread copies, gave them several).
+ */
+function candidate(c: Candidate): Candidate {
+  return {
+    start: c.start,
+    end: c.end,
+    kind: c.kind,
+    id: c.id,
+    name: c.name,
+    evidence: c.evidence,
+    titled: c.titled,
+    special: c.special,
+    priority: c.priority,
+  };
+}
+
+/** `{ ...c, start, end, evidence: 'doc', priority, titled: undefined }`: a repeat of `c` found by the document pass. */
+function docRepeat(c: Candidate, start: number, end: number, priority: number): Candidate {
+  return {
+    start,
+    end,
+    kind: c.kind,
+    id: c.id,
+    name: c.name,
+    evidence: 'doc',
+    titled: undefined,
+    special: c.special,
+    priority,
+  };
+}
+
 const MAX_PIECE = 3000;
 const LOCATIVE = new Set([
   'in',
@@ -736,15 +770,17 @@ function gazetteerPass(toks: readonly Tok[], st: DocState): void {
       (toks[i + 1]?.text === 'Kingdom' || toks[i + 1]?.text === 'kingdom') &&
       toks[i + 2]?.text !== 'of'
     ) {
-      st.cands.push({
-        start: t.start,
-        end: toks[i + 1]!.end,
-        kind: 'country',
-        name: 'the Kingdom',
-        evidence: 'gazetteer',
-        special: 'kingdom',
-        priority: 3,
-      });
+      st.cands.push(
+        candidate({
+          start: t.start,
+          end: toks[i + 1]!.end,
+          kind: 'country',
+          name: 'the Kingdom',
+          evidence: 'gazetteer',
+          special: 'kingdom',
+          priority: 3,
+        }),
+      );
       i++;
       continue;
     }
@@ -780,15 +816,17 @@ function gazetteerPass(toks: readonly Tok[], st: DocState): void {
         entry = { id: actorId('place', placeName), name: placeName, kind: 'place' };
       }
     }
-    st.cands.push({
-      start: t.start,
-      end: last.end,
-      kind: entry.kind,
-      id: entry.id,
-      name: entry.name,
-      evidence: 'gazetteer',
-      priority: 3,
-    });
+    st.cands.push(
+      candidate({
+        start: t.start,
+        end: last.end,
+        kind: entry.kind,
+        id: entry.id,
+        name: entry.name,
+        evidence: 'gazetteer',
+        priority: 3,
+      }),
+    );
     i += hit.toks.length - 1;
   }
 }
@@ -860,15 +898,17 @@ function typeChunk(
     if (rest.length === 0 || rest[0]!.text === 'of') return; // a bare title or a role "Minister of ..."
     if (nameLike(rest) && rest.length <= 4) {
       const name = st.text.slice(rest[0]!.start, rest[rest.length - 1]!.end);
-      st.cands.push({
-        start: rest[0]!.start,
-        end: rest[rest.length - 1]!.end,
-        kind: 'person',
-        name,
-        evidence: 'title',
-        titled: st.text.slice(toks[title.titleStart]!.start, rest[rest.length - 1]!.end),
-        priority: 2,
-      });
+      st.cands.push(
+        candidate({
+          start: rest[0]!.start,
+          end: rest[rest.length - 1]!.end,
+          kind: 'person',
+          name,
+          evidence: 'title',
+          titled: st.text.slice(toks[title.titleStart]!.start, rest[rest.length - 1]!.end),
+          priority: 2,
+        }),
+      );
       return;
     }
     if (title.titleStart === 0) toks = rest;
@@ -894,15 +934,17 @@ function typeChunk(
   if (words.length >= 2 && /^(?:Government|Administration|Cabinet|Regime|Authorities)$/u.test(last)) {
     const head = gazAt(toks, 0, words[0]!);
     if (head && head.entry.kind === 'country' && head.toks.length === words.length - 1) {
-      st.cands.push({
-        start,
-        end,
-        kind: 'country',
-        id: head.entry.id,
-        name: head.entry.name,
-        evidence: 'gazetteer',
-        priority: 2,
-      });
+      st.cands.push(
+        candidate({
+          start,
+          end,
+          kind: 'country',
+          id: head.entry.id,
+          name: head.entry.name,
+          evidence: 'gazetteer',
+          priority: 2,
+        }),
+      );
       return;
     }
   }
@@ -911,22 +953,22 @@ function typeChunk(
     (w, k) => ORG_HEADS.has(w) && (k === words.length - 1 || /^(?:of|for|on)$/u.test(words[k + 1] ?? '')),
   );
   if (orgHead && words.length >= 2) {
-    st.cands.push({ start, end, kind: 'organization', name: surface, evidence: 'org', priority: 2 });
+    st.cands.push(candidate({ start, end, kind: 'organization', name: surface, evidence: 'org', priority: 2 }));
     return;
   }
   const phraseLex = lexTags(surface.toLowerCase());
   if (/Organization/u.test(phraseLex) || (words.length === 1 && lexOrg(last))) {
-    st.cands.push({ start, end, kind: 'organization', name: surface, evidence: 'lexicon', priority: 2 });
+    st.cands.push(candidate({ start, end, kind: 'organization', name: surface, evidence: 'lexicon', priority: 2 }));
     return;
   }
   if (/City|Place|Region/u.test(phraseLex)) {
-    st.cands.push({ start, end, kind: 'place', name: surface, evidence: 'lexicon', priority: 2 });
+    st.cands.push(candidate({ start, end, kind: 'place', name: surface, evidence: 'lexicon', priority: 2 }));
     return;
   }
   // Acronyms: organisations unless known otherwise.
   if (words.length === 1 && ACRONYM.test(last)) {
     if (!STOP_NAMES.has(last) && !/^[IVXLC]+$/u.test(last)) {
-      st.cands.push({ start, end, kind: 'organization', name: last, evidence: 'acronym', priority: 1 });
+      st.cands.push(candidate({ start, end, kind: 'organization', name: last, evidence: 'acronym', priority: 1 }));
     }
     return;
   }
@@ -934,7 +976,7 @@ function typeChunk(
   const q = sentIdx > 0 ? sentToks[sentIdx - 1] : undefined;
   const qNoun = sentIdx > 1 ? sentToks[sentIdx - 2]!.text : '';
   if (q && /^["\u201c\u2018']$/u.test(q.text) && ORG_NOUNS.test(qNoun)) {
-    st.cands.push({ start, end, kind: 'organization', name: surface, evidence: 'org', priority: 2 });
+    st.cands.push(candidate({ start, end, kind: 'organization', name: surface, evidence: 'org', priority: 2 }));
     return;
   }
   // The context: up to 3 tokens before the chunk and 8 after it (most chunks are settled before this point).
@@ -957,11 +999,11 @@ function typeChunk(
       /^(?:a|an|the)$/u.test(after[1]?.text ?? '') &&
       after.slice(2, 6).some((t) => ORG_NOUNS.test(t.text)));
   if (orgContext && words.length <= 5 && !words.some((w) => STOP_NAMES.has(w))) {
-    st.cands.push({ start, end, kind: 'organization', name: surface, evidence: 'org', priority: 2 });
+    st.cands.push(candidate({ start, end, kind: 'organization', name: surface, evidence: 'org', priority: 2 }));
     return;
   }
   if (words.length >= 2 && PLACE_HEADS.test(last)) {
-    st.cands.push({ start, end, kind: 'place', name: surface, evidence: 'place', priority: 2 });
+    st.cands.push(candidate({ start, end, kind: 'place', name: surface, evidence: 'place', priority: 2 }));
     return;
   }
   // Persons.
@@ -987,23 +1029,25 @@ function typeChunk(
       (words.length === 1 && lastName && unknown) ||
       (multi && unknown && !headline && speaks)
     ) {
-      st.cands.push({
-        start,
-        end,
-        kind: 'person',
-        name: surface,
-        evidence: roleBefore || apposition ? 'role' : 'namelike',
-        priority: 2,
-      });
+      st.cands.push(
+        candidate({
+          start,
+          end,
+          kind: 'person',
+          name: surface,
+          evidence: roleBefore || apposition ? 'role' : 'namelike',
+          priority: 2,
+        }),
+      );
       return;
     }
     // Places after a locative preposition, from the place lexicon.
     if (LOCATIVE.has(prevWord) && words.every((w) => lexPlace(w) || inVocab(w)) && words.some((w) => lexPlace(w))) {
-      st.cands.push({ start, end, kind: 'place', name: surface, evidence: 'place', priority: 1 });
+      st.cands.push(candidate({ start, end, kind: 'place', name: surface, evidence: 'place', priority: 1 }));
       return;
     }
     if (words.length === 1 && lexPlace(last) && !chunk.sentenceInitial && !isFirstName(last)) {
-      st.cands.push({ start, end, kind: 'place', name: surface, evidence: 'lexicon', priority: 1 });
+      st.cands.push(candidate({ start, end, kind: 'place', name: surface, evidence: 'lexicon', priority: 1 }));
       return;
     }
   }
@@ -1069,7 +1113,7 @@ function definitionsPass(st: DocState, sentToks: readonly Tok[][]): void {
         existing && existing.kind !== 'person'
           ? existing
           : gaz && gaz.toks.length === tokenize(longForm).length
-            ? {
+            ? candidate({
                 start: best.start,
                 end: best.end,
                 kind: gaz.entry.kind,
@@ -1077,15 +1121,15 @@ function definitionsPass(st: DocState, sentToks: readonly Tok[][]): void {
                 name: gaz.entry.name,
                 evidence: 'gazetteer',
                 priority: 3,
-              }
-            : {
+              })
+            : candidate({
                 start: best.start,
                 end: best.end,
                 kind: 'organization',
                 name: longForm,
                 evidence: 'acronym',
                 priority: 3,
-              };
+              });
       if (!existing) st.cands.push(cand);
       if (cand.kind === 'organization' || cand.kind === 'group' || cand.kind === 'country') st.acronyms.set(acro, cand);
     }
@@ -1252,21 +1296,13 @@ export function extractActors(text: string, sentences: readonly Sentence[]): Act
     const surface = text.slice(u.start, u.end);
     const hit = known.get(surface) ?? surnames.get(surface) ?? undefined;
     if (hit) {
-      extra.push({
-        ...hit,
-        start: u.start,
-        end: u.end,
-        evidence: 'doc',
-        priority: 2,
-        titled: undefined,
-        name: hit.name,
-      });
+      extra.push(docRepeat(hit, u.start, u.end, 2));
       continue;
     }
     // A chunk that starts with a known surname/name token ("Kishida agreed" chunks) or contains one.
     for (const t of u.toks) {
       const h = known.get(t.text) ?? surnames.get(t.text) ?? undefined;
-      if (h) extra.push({ ...h, start: t.start, end: t.end, evidence: 'doc', priority: 2, titled: undefined });
+      if (h) extra.push(docRepeat(h, t.start, t.end, 2));
     }
   }
   // Acronyms and surnames anywhere (also inside chunks typed otherwise, e.g. "CMAC" typed as a plain acronym).
@@ -1278,9 +1314,9 @@ export function extractActors(text: string, sentences: readonly Sentence[]): Act
     for (const t of toks) {
       if (!wanted.mayHave(t.text)) continue;
       const def = st.acronyms.get(t.text);
-      if (def) extra.push({ ...def, start: t.start, end: t.end, evidence: 'doc', priority: 4, titled: undefined });
+      if (def) extra.push(docRepeat(def, t.start, t.end, 4));
       const sur = surnames.get(t.text);
-      if (sur) extra.push({ ...sur, start: t.start, end: t.end, evidence: 'doc', priority: 1, titled: undefined });
+      if (sur) extra.push(docRepeat(sur, t.start, t.end, 1));
     }
   }
   const all = resolveOverlaps([...st.cands, ...extra]);
