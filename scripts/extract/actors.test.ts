@@ -200,6 +200,14 @@ describe('documentNames', () => {
   test.prop([tokenText], { numRuns: 2000 })('gives the matches of DOCUMENT_NAME', (text) => {
     expect(documentNames(text)).toEqual([...text.matchAll(DOCUMENT_NAME)].map((m) => m[0]));
   });
+  // Name-like texts: heads inside and at the edges of runs of name characters, astral letters, tabs, digits after.
+  const namePieces = [...TOKEN_PIECES, 'Accord', 'Charter', 'ReAct', 'Acts', 'Pact', '\u{10400}', '\u{1D7CE}', 'Act1'];
+  const nameText = fc
+    .tuple(fc.array(fc.constantFrom(...namePieces), { maxLength: 40 }), fc.constantFrom('', ' ', '\t'))
+    .map(([parts, sep]) => parts.join(sep));
+  test.prop([nameText], { numRuns: 3000 })('gives the matches of DOCUMENT_NAME in name-like text', (text) => {
+    expect(documentNames(text)).toEqual([...text.matchAll(DOCUMENT_NAME)].map((m) => m[0]));
+  });
 });
 
 describe('chunk token tests', () => {

@@ -258,6 +258,8 @@ function hasLetterOrNumber(s: string): boolean {
 
 const isThe = (s: string): boolean => s === 'The' || s === 'the';
 
+const isHighSurrogate = (u: number): boolean => u >= 0xd800 && u <= 0xdbff;
+
 /** text.codePointAt(i) (i inside the text), reading a second code unit only after a high surrogate. */
 function cpAt(text: string, i: number): number {
   const u = text.charCodeAt(i);
@@ -1153,19 +1155,39 @@ export const DOCUMENT_NAME = new RegExp(
 /** Every DOCUMENT_NAME match contains a head followed by a word boundary. */
 const DOCUMENT_HEAD = new RegExp(`(?:${[...DOCUMENT_HEADS].join('|')})\\b`, 'gu');
 
+/** A character DOCUMENT_NAME matches are made of: [\p{L}\p{M}'\u2019-] or [ \t]. */
+function nameRunChar(cp: number): boolean {
+  return (charClass(cp) & C_LM) !== 0 || cp === 0x27 || cp === 0x2019 || cp === 0x2d || cp === 0x20 || cp === 0x09;
+}
+
 /** The matches of DOCUMENT_NAME in `text`. */
 export function documentNames(text: string): string[] {
-  // A match never crosses a '\n' (it is made of letters, marks, apostrophes, hyphens, spaces and tabs) and holds a
-  // head, so only the lines with a head are scanned; a line's text on its own has the same matches (DOCUMENT_NAME
-  // has no look-behind, and its final \b sees the end of the string as it saw the '\n').
+  // A match is made of letters, marks, apostrophes, hyphens, spaces and tabs only, and holds a head; so only the runs
+  // of such characters around a head are scanned. A run's text plus the character after it has the same matches
+  // there (DOCUMENT_NAME has no look-behind; its final \b sees that character, or the end of the text as before),
+  // and a global scan from the run's start tries the same positions (code point by code point) as one from 0.
   const out: string[] = [];
-  let lineEnd = -1;
+  const n = text.length;
+  let runEnd = -1;
   for (const head of text.matchAll(DOCUMENT_HEAD)) {
-    if (head.index < lineEnd) continue; // that line is done
-    const lineStart = text.lastIndexOf('\n', head.index) + 1;
-    lineEnd = text.indexOf('\n', head.index);
-    if (lineEnd < 0) lineEnd = text.length;
-    for (const m of text.slice(lineStart, lineEnd).matchAll(DOCUMENT_NAME)) out.push(m[0]);
+    if (head.index < runEnd) continue; // that run is done
+    let runStart = head.index;
+    while (runStart > 0) {
+      const low = text.charCodeAt(runStart - 1);
+      const prev =
+        low >= 0xdc00 && low <= 0xdfff && runStart >= 2 && isHighSurrogate(text.charCodeAt(runStart - 2))
+          ? runStart - 2
+          : runStart - 1;
+      if (!nameRunChar(cpAt(text, prev))) break;
+      runStart = prev;
+    }
+    runEnd = head.index;
+    while (runEnd < n) {
+      const cp = cpAt(text, runEnd);
+      if (!nameRunChar(cp)) break;
+      runEnd += cp > 0xffff ? 2 : 1;
+    }
+    for (const m of text.slice(runStart, Math.min(n, runEnd + 1)).matchAll(DOCUMENT_NAME)) out.push(m[0]);
   }
   return out;
 }
