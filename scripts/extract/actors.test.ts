@@ -1,8 +1,22 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import { DOCUMENT_NAME, TOKEN, actorKindOf, documentNames, extractActors, tokenize, type ActorResult } from './actors';
+import {
+  CALENDAR,
+  DOCUMENT_NAME,
+  OPENS_CLAUSE,
+  TOKEN,
+  actorKindOf,
+  documentNames,
+  extractActors,
+  isCalendarWord,
+  opensClause,
+  resolveOverlaps,
+  tokenize,
+  type ActorResult,
+} from './actors';
 import { findFurniture } from './clean';
+import { GAZETTEER, TITLES } from './gazetteer';
 import { splitSentences } from './sentences';
 
 const run = (t: string): ActorResult => extractActors(t, splitSentences(t, findFurniture(t)));
@@ -153,6 +167,14 @@ describe('tokenize', () => {
       expect(tokenize(text.slice(start - 3, end - 3), start)).toEqual(toks.slice(i, j + 1));
     },
   );
+  // The gazetteer and title tables are split into tokens by the TOKEN grammar at load (not by tokenize, see tokenTexts).
+  it('splits every gazetteer phrase and title as the grammar does', () => {
+    for (const phrase of [...GAZETTEER.keys(), ...TITLES]) {
+      for (const p of [phrase, phrase.startsWith('the ') ? `The ${phrase.slice(4)}` : phrase]) {
+        expect(tokenize(p).map((t) => t.text)).toEqual([...p.matchAll(TOKEN)].map((m) => m[0]));
+      }
+    }
+  });
   // Found by the property above in CI: "a's" before "_" was one token, but "a", "'", "s" when cut out on its own.
   it('splits a possessive the same way whatever follows it', () => {
     expect(tokenize("a's_ a's1 a's").map((t) => t.text)).toEqual(['a', "'", 's', '_', 'a', "'", 's1', 'a', "'", 's']);
@@ -177,5 +199,75 @@ describe('tokenize', () => {
 describe('documentNames', () => {
   test.prop([tokenText], { numRuns: 2000 })('gives the matches of DOCUMENT_NAME', (text) => {
     expect(documentNames(text)).toEqual([...text.matchAll(DOCUMENT_NAME)].map((m) => m[0]));
+  });
+  // Name-like texts: heads inside and at the edges of runs of name characters, astral letters, tabs, digits after.
+  const namePieces = [...TOKEN_PIECES, 'Accord', 'Charter', 'ReAct', 'Acts', 'Pact', '\u{10400}', '\u{1D7CE}', 'Act1'];
+  const nameText = fc
+    .tuple(fc.array(fc.constantFrom(...namePieces), { maxLength: 40 }), fc.constantFrom('', ' ', '\t'))
+    .map(([parts, sep]) => parts.join(sep));
+  test.prop([nameText], { numRuns: 3000 })('gives the matches of DOCUMENT_NAME in name-like text', (text) => {
+    expect(documentNames(text)).toEqual([...text.matchAll(DOCUMENT_NAME)].map((m) => m[0]));
+  });
+});
+
+describe('chunk token tests', () => {
+  const words = ['January', 'Jan', 'Sept', 'Sep', 'May', 'Sunday', 'sunday', 'Mon', 'Tues', 'Dec', 'December'];
+  const marks = [
+    '.',
+    '..',
+    '',
+    ' ',
+    's',
+    '"',
+    "'",
+    '\u201c',
+    '\u2018',
+    '\u201d',
+    '(',
+    '[',
+    ']',
+    '\u2013',
+    '\u2014',
+    '-',
+  ];
+  const word = fc
+    .tuple(fc.constantFrom('', ...marks), fc.oneof(fc.constantFrom('', ...words), fc.string({ maxLength: 3 })))
+    .chain(([a, w]) => fc.constantFrom(...marks).map((b) => a + w + b));
+  test.prop([word], { numRuns: 3000 })('isCalendarWord is CALENDAR.test', (w) => {
+    expect(isCalendarWord(w)).toBe(CALENDAR.test(w));
+  });
+  test.prop([word], { numRuns: 3000 })('opensClause is OPENS_CLAUSE.test', (w) => {
+    expect(opensClause(w)).toBe(OPENS_CLAUSE.test(w));
+  });
+});
+
+describe('resolveOverlaps', () => {
+  interface C {
+    start: number;
+    end: number;
+    priority: number;
+    id: number;
+  }
+  /** The definition: one greedy pass over all candidates, longest first. */
+  function greedy(cands: readonly C[], textLength: number): C[] {
+    const order = [...cands].sort(
+      (a, b) => b.end - b.start - (a.end - a.start) || b.priority - a.priority || a.start - b.start,
+    );
+    const taken = new Uint8Array(textLength);
+    const chosen: C[] = [];
+    for (const c of order) {
+      let free = true;
+      for (let k = c.start; k < c.end && free; k++) if (taken[k]) free = false;
+      if (!free) continue;
+      taken.fill(1, c.start, c.end);
+      chosen.push(c);
+    }
+    return chosen.sort((a, b) => a.start - b.start || a.end - b.end);
+  }
+  const cands = fc
+    .array(fc.tuple(fc.nat(60), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 4 })), { maxLength: 40 })
+    .map((xs) => xs.map(([start, len, priority], id) => ({ start, end: start + len, priority, id })));
+  test.prop([cands], { numRuns: 5000 })('equals the greedy over all candidates', (cs) => {
+    expect(resolveOverlaps(cs)).toEqual(greedy(cs, 80));
   });
 });

@@ -258,6 +258,8 @@ function hasLetterOrNumber(s: string): boolean {
 
 const isThe = (s: string): boolean => s === 'The' || s === 'the';
 
+const isHighSurrogate = (u: number): boolean => u >= 0xd800 && u <= 0xdbff;
+
 /** text.codePointAt(i) (i inside the text), reading a second code unit only after a high surrogate. */
 function cpAt(text: string, i: number): number {
   const u = text.charCodeAt(i);
@@ -324,6 +326,15 @@ export function tokenize(text: string, offset = 0): Tok[] {
   return out;
 }
 
+/**
+ * The token texts of a lexicon phrase, by the TOKEN grammar itself (tokenize gives the same tokens; a test checks it
+ * on every phrase). The tables built at load do not call tokenize, so V8 first optimises it on document text: when it
+ * was first optimised on thousands of short phrases, its code for document text was often about 1.6x slower.
+ */
+function tokenTexts(phrase: string): string[] {
+  return Array.from(phrase.matchAll(TOKEN), (m) => m[0]);
+}
+
 /** Gazetteer indexed by first token; phrases as token arrays, longest first. */
 interface Phrase {
   toks: string[];
@@ -331,7 +342,7 @@ interface Phrase {
 }
 const BY_FIRST = new Map<string, Phrase[]>();
 function index(phrase: string, entry: GazetteerEntry): void {
-  const toks = tokenize(phrase).map((t) => t.text);
+  const toks = tokenTexts(phrase);
   if (toks.length === 0) return;
   const list = BY_FIRST.get(toks[0]!) ?? [];
   list.push({ toks, entry });
@@ -353,18 +364,26 @@ function wordKey(w: string): number {
   return (Math.imul(h, 31) + n) & 0xffff;
 }
 
-/** A set of words by wordKey: "not in the set" is certain, "in it" is not. */
+/**
+ * A set of words by wordKey: "not in the set" is certain, "in it" is not. The words' first code units (mod 1024) are
+ * kept apart too: one array read rules out most tokens (lower-case words, punctuation) before wordKey is computed.
+ */
 class PrefixFilter {
   private readonly bits = new Uint8Array(65536 / 8);
+  private readonly firstUnits = new Uint8Array(1024 / 8);
   empty = true;
 
   add(w: string): void {
     const key = wordKey(w);
     this.bits[key >> 3]! |= 1 << (key & 7);
+    const u = w.charCodeAt(0) & 1023;
+    this.firstUnits[u >> 3]! |= 1 << (u & 7);
     this.empty = false;
   }
 
   mayHave(w: string): boolean {
+    const u = w.charCodeAt(0) & 1023;
+    if ((this.firstUnits[u >> 3]! & (1 << (u & 7))) === 0) return false;
     const key = wordKey(w);
     return (this.bits[key >> 3]! & (1 << (key & 7))) !== 0;
   }
@@ -419,7 +438,7 @@ function gazAt(toks: readonly Tok[], i: number, first: string): Phrase | undefin
 /** Titles as token arrays, longest first, keyed by first token. */
 const TITLE_BY_FIRST = new Map<string, string[][]>();
 for (const t of TITLES) {
-  const toks = tokenize(t).map((x) => x.text);
+  const toks = tokenTexts(t);
   const list = TITLE_BY_FIRST.get(toks[0]!) ?? [];
   list.push(toks);
   TITLE_BY_FIRST.set(toks[0]!, list);
@@ -461,6 +480,40 @@ interface Candidate {
   special?: 'kingdom';
   /** Higher wins overlaps of equal length. */
   priority: number;
+}
+
+/**
+ * A candidate with every field present, always in this order, so that all candidates share one hidden class in V8
+ * and the passes and sorts over them read their fields from one known layout (literals with different optional
+ * fields, and spread copies, gave them several).
+ */
+function candidate(c: Candidate): Candidate {
+  return {
+    start: c.start,
+    end: c.end,
+    kind: c.kind,
+    id: c.id,
+    name: c.name,
+    evidence: c.evidence,
+    titled: c.titled,
+    special: c.special,
+    priority: c.priority,
+  };
+}
+
+/** `{ ...c, start, end, evidence: 'doc', priority, titled: undefined }`: a repeat of `c` found by the document pass. */
+function docRepeat(c: Candidate, start: number, end: number, priority: number): Candidate {
+  return {
+    start,
+    end,
+    kind: c.kind,
+    id: c.id,
+    name: c.name,
+    evidence: 'doc',
+    titled: undefined,
+    special: c.special,
+    priority,
+  };
 }
 
 const MAX_PIECE = 3000;
@@ -507,7 +560,8 @@ const CONNECTORS = new Set([
   'al',
   'el',
 ]);
-const CALENDAR =
+/** Month and weekday names, with an optional stop (the specification of isCalendarWord). */
+export const CALENDAR =
   /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\.?$/u;
 const SPEECH =
   /^(?:said|says|told|added|stressed|noted|recounted|warned|explained|stated|claimed|argued|wrote|tweeted|recalled|insisted|urged|announced|asked|replied|confirmed|denied)$/u;
@@ -593,52 +647,99 @@ function initialIsProperNoun(toks: readonly Tok[], i: number): boolean {
   return propn;
 }
 
+/** Month and weekday names: CALENDAR without its optional final stop. */
+const CALENDAR_WORDS: ReadonlySet<string> = new Set(
+  'January February March April May June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday'.split(
+    ' ',
+  ),
+);
+
+/** CALENDAR.test(s), by set lookups (a test checks the two agree). */
+export function isCalendarWord(s: string): boolean {
+  return CALENDAR_WORDS.has(s) || (s.endsWith('.') && CALENDAR_WORDS.has(s.slice(0, -1)));
+}
+
+/** OPENS_CLAUSE.test(s): a quote, bracket or dash that opens a clause (before a clause-initial word). */
+export const OPENS_CLAUSE = /^["'\u201c\u2018([\u2013\u2014-]$/u;
+export function opensClause(s: string): boolean {
+  if (s.length !== 1) return false;
+  const u = s.charCodeAt(0);
+  return (
+    u === 34 ||
+    u === 39 ||
+    u === 0x201c ||
+    u === 0x2018 ||
+    u === 40 ||
+    u === 91 ||
+    u === 0x2013 ||
+    u === 0x2014 ||
+    u === 45
+  );
+}
+
+/**
+ * Whether toks[i] can be part of a capitalised chunk. `memo` remembers wink's verdicts on clause-initial tokens of
+ * this piece (a token can be asked about twice: as the word after a connector, then on its own).
+ */
+function isChunkTok(toks: readonly Tok[], i: number, memo: Map<number, boolean>): boolean {
+  const t = toks[i]!;
+  if (!isCapWord(t.text) || isCalendarWord(t.text) || closedClass(t.text)) return false;
+  const initial = i === 0 || opensClause(toks[i - 1]!.text);
+  if (!initial) return true;
+  let hit = memo.get(i);
+  if (hit === undefined) memo.set(i, (hit = initialIsProperNoun(toks, i)));
+  return hit;
+}
+
+interface ChunkSpan {
+  start: number;
+  end: number;
+  sentenceInitial: boolean;
+}
+
 /** Capitalised chunks of a piece of text, as [start, end) spans in the document. */
-function chunksOf(toks: readonly Tok[]): { start: number; end: number; sentenceInitial: boolean }[] {
-  const out: { start: number; end: number; sentenceInitial: boolean }[] = [];
-  let cur: { start: number; end: number; first: number; orgHead: boolean; hasOf: boolean } | undefined;
+function chunksOf(toks: readonly Tok[]): ChunkSpan[] {
+  const out: ChunkSpan[] = [];
+  // The open chunk, if curFirst >= 0: [curStart, curEnd), from token curFirst.
+  let curFirst = -1;
+  let curStart = 0;
+  let curEnd = 0;
+  let curOrgHead = false;
+  let curHasOf = false;
   const memo = new Map<number, boolean>();
-  const isChunkTok = (i: number): boolean => {
-    const t = toks[i]!;
-    if (!isCapWord(t.text) || CALENDAR.test(t.text) || closedClass(t.text)) return false;
-    const initial = i === 0 || /^["'\u201c\u2018([\u2013\u2014-]$/u.test(toks[i - 1]!.text);
-    if (!initial) return true;
-    let hit = memo.get(i);
-    if (hit === undefined) memo.set(i, (hit = initialIsProperNoun(toks, i)));
-    return hit;
-  };
-  const close = (): void => {
-    if (cur) out.push({ start: cur.start, end: cur.end, sentenceInitial: cur.first === 0 });
-    cur = undefined;
-  };
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
-    if (isChunkTok(i)) {
-      if (cur && t.start - cur.end <= 1) {
-        cur.end = t.end;
-        if (ORG_HEADS.has(t.text)) cur.orgHead = true;
+    if (isChunkTok(toks, i, memo)) {
+      if (curFirst >= 0 && t.start - curEnd <= 1) {
+        curEnd = t.end;
+        if (ORG_HEADS.has(t.text)) curOrgHead = true;
       } else {
-        close();
-        cur = { start: t.start, end: t.end, first: i, orgHead: ORG_HEADS.has(t.text), hasOf: false };
+        if (curFirst >= 0) out.push({ start: curStart, end: curEnd, sentenceInitial: curFirst === 0 });
+        curFirst = i;
+        curStart = t.start;
+        curEnd = t.end;
+        curOrgHead = ORG_HEADS.has(t.text);
+        curHasOf = false;
       }
       continue;
     }
     // Connectors inside a name: "Ministry of Foreign Affairs", "University of the Philippines", "X and Y" in orgs.
-    if (cur && i + 1 < toks.length) {
+    if (curFirst >= 0 && i + 1 < toks.length) {
       const lower = t.text;
       let j = i + 1;
       if ((lower === 'of' || lower === 'for') && toks[j]?.text === 'the') j++;
-      const joinable = CONNECTORS.has(lower) || ((lower === 'and' || lower === '&') && cur.orgHead && cur.hasOf);
-      if (joinable && j < toks.length && isChunkTok(j) && toks[j]!.start - t.end <= 1) {
-        if (lower === 'of' || lower === 'for') cur.hasOf = true;
-        cur.end = toks[j - 1]!.end;
+      const joinable = CONNECTORS.has(lower) || ((lower === 'and' || lower === '&') && curOrgHead && curHasOf);
+      if (joinable && j < toks.length && isChunkTok(toks, j, memo) && toks[j]!.start - t.end <= 1) {
+        if (lower === 'of' || lower === 'for') curHasOf = true;
+        curEnd = toks[j - 1]!.end;
         i = j - 1;
         continue;
       }
     }
-    close();
+    if (curFirst >= 0) out.push({ start: curStart, end: curEnd, sentenceInitial: curFirst === 0 });
+    curFirst = -1;
   }
-  close();
+  if (curFirst >= 0) out.push({ start: curStart, end: curEnd, sentenceInitial: curFirst === 0 });
   return out;
 }
 
@@ -668,18 +769,20 @@ function gazetteerPass(toks: readonly Tok[], st: DocState): void {
     // "the Kingdom" / "the kingdom" (not "the Kingdom of X"): the document's monarchy, resolved later.
     if (
       (t.text === 'the' || t.text === 'The') &&
-      /^[Kk]ingdom$/u.test(toks[i + 1]?.text ?? '') &&
+      (toks[i + 1]?.text === 'Kingdom' || toks[i + 1]?.text === 'kingdom') &&
       toks[i + 2]?.text !== 'of'
     ) {
-      st.cands.push({
-        start: t.start,
-        end: toks[i + 1]!.end,
-        kind: 'country',
-        name: 'the Kingdom',
-        evidence: 'gazetteer',
-        special: 'kingdom',
-        priority: 3,
-      });
+      st.cands.push(
+        candidate({
+          start: t.start,
+          end: toks[i + 1]!.end,
+          kind: 'country',
+          name: 'the Kingdom',
+          evidence: 'gazetteer',
+          special: 'kingdom',
+          priority: 3,
+        }),
+      );
       i++;
       continue;
     }
@@ -715,15 +818,17 @@ function gazetteerPass(toks: readonly Tok[], st: DocState): void {
         entry = { id: actorId('place', placeName), name: placeName, kind: 'place' };
       }
     }
-    st.cands.push({
-      start: t.start,
-      end: last.end,
-      kind: entry.kind,
-      id: entry.id,
-      name: entry.name,
-      evidence: 'gazetteer',
-      priority: 3,
-    });
+    st.cands.push(
+      candidate({
+        start: t.start,
+        end: last.end,
+        kind: entry.kind,
+        id: entry.id,
+        name: entry.name,
+        evidence: 'gazetteer',
+        priority: 3,
+      }),
+    );
     i += hit.toks.length - 1;
   }
 }
@@ -787,9 +892,6 @@ function typeChunk(
 
   const lb = lowerBound(sentToks, chunk.start, startOf);
   const sentIdx = lb < sentToks.length ? lb : -1;
-  const before = sentIdx > 0 ? sentToks.slice(Math.max(0, sentIdx - 3), sentIdx) : [];
-  const afterIdx = lowerBound(sentToks, end, startOf);
-  const after = afterIdx < sentToks.length ? sentToks.slice(afterIdx, afterIdx + 8) : [];
 
   // Titles: "Prime Minister Hun Sen" -> person "Hun Sen"; "Minister of X" -> a role, not an actor.
   const title = findTitle(toks);
@@ -798,15 +900,17 @@ function typeChunk(
     if (rest.length === 0 || rest[0]!.text === 'of') return; // a bare title or a role "Minister of ..."
     if (nameLike(rest) && rest.length <= 4) {
       const name = st.text.slice(rest[0]!.start, rest[rest.length - 1]!.end);
-      st.cands.push({
-        start: rest[0]!.start,
-        end: rest[rest.length - 1]!.end,
-        kind: 'person',
-        name,
-        evidence: 'title',
-        titled: st.text.slice(toks[title.titleStart]!.start, rest[rest.length - 1]!.end),
-        priority: 2,
-      });
+      st.cands.push(
+        candidate({
+          start: rest[0]!.start,
+          end: rest[rest.length - 1]!.end,
+          kind: 'person',
+          name,
+          evidence: 'title',
+          titled: st.text.slice(toks[title.titleStart]!.start, rest[rest.length - 1]!.end),
+          priority: 2,
+        }),
+      );
       return;
     }
     if (title.titleStart === 0) toks = rest;
@@ -832,15 +936,17 @@ function typeChunk(
   if (words.length >= 2 && /^(?:Government|Administration|Cabinet|Regime|Authorities)$/u.test(last)) {
     const head = gazAt(toks, 0, words[0]!);
     if (head && head.entry.kind === 'country' && head.toks.length === words.length - 1) {
-      st.cands.push({
-        start,
-        end,
-        kind: 'country',
-        id: head.entry.id,
-        name: head.entry.name,
-        evidence: 'gazetteer',
-        priority: 2,
-      });
+      st.cands.push(
+        candidate({
+          start,
+          end,
+          kind: 'country',
+          id: head.entry.id,
+          name: head.entry.name,
+          evidence: 'gazetteer',
+          priority: 2,
+        }),
+      );
       return;
     }
   }
@@ -848,24 +954,23 @@ function typeChunk(
   const orgHead = words.some(
     (w, k) => ORG_HEADS.has(w) && (k === words.length - 1 || /^(?:of|for|on)$/u.test(words[k + 1] ?? '')),
   );
-  const sStart = st.text.slice(start, end);
   if (orgHead && words.length >= 2) {
-    st.cands.push({ start, end, kind: 'organization', name: sStart, evidence: 'org', priority: 2 });
+    st.cands.push(candidate({ start, end, kind: 'organization', name: surface, evidence: 'org', priority: 2 }));
     return;
   }
   const phraseLex = lexTags(surface.toLowerCase());
   if (/Organization/u.test(phraseLex) || (words.length === 1 && lexOrg(last))) {
-    st.cands.push({ start, end, kind: 'organization', name: surface, evidence: 'lexicon', priority: 2 });
+    st.cands.push(candidate({ start, end, kind: 'organization', name: surface, evidence: 'lexicon', priority: 2 }));
     return;
   }
   if (/City|Place|Region/u.test(phraseLex)) {
-    st.cands.push({ start, end, kind: 'place', name: surface, evidence: 'lexicon', priority: 2 });
+    st.cands.push(candidate({ start, end, kind: 'place', name: surface, evidence: 'lexicon', priority: 2 }));
     return;
   }
   // Acronyms: organisations unless known otherwise.
   if (words.length === 1 && ACRONYM.test(last)) {
     if (!STOP_NAMES.has(last) && !/^[IVXLC]+$/u.test(last)) {
-      st.cands.push({ start, end, kind: 'organization', name: last, evidence: 'acronym', priority: 1 });
+      st.cands.push(candidate({ start, end, kind: 'organization', name: last, evidence: 'acronym', priority: 1 }));
     }
     return;
   }
@@ -873,9 +978,13 @@ function typeChunk(
   const q = sentIdx > 0 ? sentToks[sentIdx - 1] : undefined;
   const qNoun = sentIdx > 1 ? sentToks[sentIdx - 2]!.text : '';
   if (q && /^["\u201c\u2018']$/u.test(q.text) && ORG_NOUNS.test(qNoun)) {
-    st.cands.push({ start, end, kind: 'organization', name: surface, evidence: 'org', priority: 2 });
+    st.cands.push(candidate({ start, end, kind: 'organization', name: surface, evidence: 'org', priority: 2 }));
     return;
   }
+  // The context: up to 3 tokens before the chunk and 8 after it (most chunks are settled before this point).
+  const before = sentIdx > 0 ? sentToks.slice(Math.max(0, sentIdx - 3), sentIdx) : [];
+  const afterIdx = lowerBound(sentToks, end, startOf);
+  const after = afterIdx < sentToks.length ? sentToks.slice(afterIdx, afterIdx + 8) : [];
   // Organisations by context: "airline X", "X, a company", "X CEO", "CEO of X", "X's chief executive".
   // A name's own "The" is not its context: "co-founder of The Thinker Cambodia" reads as "co-founder of X".
   const ctx = before.length > 0 && isThe(before[before.length - 1]!.text) ? before.slice(0, -1) : before;
@@ -892,11 +1001,11 @@ function typeChunk(
       /^(?:a|an|the)$/u.test(after[1]?.text ?? '') &&
       after.slice(2, 6).some((t) => ORG_NOUNS.test(t.text)));
   if (orgContext && words.length <= 5 && !words.some((w) => STOP_NAMES.has(w))) {
-    st.cands.push({ start, end, kind: 'organization', name: surface, evidence: 'org', priority: 2 });
+    st.cands.push(candidate({ start, end, kind: 'organization', name: surface, evidence: 'org', priority: 2 }));
     return;
   }
   if (words.length >= 2 && PLACE_HEADS.test(last)) {
-    st.cands.push({ start, end, kind: 'place', name: surface, evidence: 'place', priority: 2 });
+    st.cands.push(candidate({ start, end, kind: 'place', name: surface, evidence: 'place', priority: 2 }));
     return;
   }
   // Persons.
@@ -922,23 +1031,25 @@ function typeChunk(
       (words.length === 1 && lastName && unknown) ||
       (multi && unknown && !headline && speaks)
     ) {
-      st.cands.push({
-        start,
-        end,
-        kind: 'person',
-        name: surface,
-        evidence: roleBefore || apposition ? 'role' : 'namelike',
-        priority: 2,
-      });
+      st.cands.push(
+        candidate({
+          start,
+          end,
+          kind: 'person',
+          name: surface,
+          evidence: roleBefore || apposition ? 'role' : 'namelike',
+          priority: 2,
+        }),
+      );
       return;
     }
     // Places after a locative preposition, from the place lexicon.
     if (LOCATIVE.has(prevWord) && words.every((w) => lexPlace(w) || inVocab(w)) && words.some((w) => lexPlace(w))) {
-      st.cands.push({ start, end, kind: 'place', name: surface, evidence: 'place', priority: 1 });
+      st.cands.push(candidate({ start, end, kind: 'place', name: surface, evidence: 'place', priority: 1 }));
       return;
     }
     if (words.length === 1 && lexPlace(last) && !chunk.sentenceInitial && !isFirstName(last)) {
-      st.cands.push({ start, end, kind: 'place', name: surface, evidence: 'lexicon', priority: 1 });
+      st.cands.push(candidate({ start, end, kind: 'place', name: surface, evidence: 'lexicon', priority: 1 }));
       return;
     }
   }
@@ -1004,7 +1115,7 @@ function definitionsPass(st: DocState, sentToks: readonly Tok[][]): void {
         existing && existing.kind !== 'person'
           ? existing
           : gaz && gaz.toks.length === tokenize(longForm).length
-            ? {
+            ? candidate({
                 start: best.start,
                 end: best.end,
                 kind: gaz.entry.kind,
@@ -1012,15 +1123,15 @@ function definitionsPass(st: DocState, sentToks: readonly Tok[][]): void {
                 name: gaz.entry.name,
                 evidence: 'gazetteer',
                 priority: 3,
-              }
-            : {
+              })
+            : candidate({
                 start: best.start,
                 end: best.end,
                 kind: 'organization',
                 name: longForm,
                 evidence: 'acronym',
                 priority: 3,
-              };
+              });
       if (!existing) st.cands.push(cand);
       if (cand.kind === 'organization' || cand.kind === 'group' || cand.kind === 'country') st.acronyms.set(acro, cand);
     }
@@ -1044,19 +1155,39 @@ export const DOCUMENT_NAME = new RegExp(
 /** Every DOCUMENT_NAME match contains a head followed by a word boundary. */
 const DOCUMENT_HEAD = new RegExp(`(?:${[...DOCUMENT_HEADS].join('|')})\\b`, 'gu');
 
+/** A character DOCUMENT_NAME matches are made of: [\p{L}\p{M}'\u2019-] or [ \t]. */
+function nameRunChar(cp: number): boolean {
+  return (charClass(cp) & C_LM) !== 0 || cp === 0x27 || cp === 0x2019 || cp === 0x2d || cp === 0x20 || cp === 0x09;
+}
+
 /** The matches of DOCUMENT_NAME in `text`. */
 export function documentNames(text: string): string[] {
-  // A match never crosses a '\n' (it is made of letters, marks, apostrophes, hyphens, spaces and tabs) and holds a
-  // head, so only the lines with a head are scanned; a line's text on its own has the same matches (DOCUMENT_NAME
-  // has no look-behind, and its final \b sees the end of the string as it saw the '\n').
+  // A match is made of letters, marks, apostrophes, hyphens, spaces and tabs only, and holds a head; so only the runs
+  // of such characters around a head are scanned. A run's text plus the character after it has the same matches
+  // there (DOCUMENT_NAME has no look-behind; its final \b sees that character, or the end of the text as before),
+  // and a global scan from the run's start tries the same positions (code point by code point) as one from 0.
   const out: string[] = [];
-  let lineEnd = -1;
+  const n = text.length;
+  let runEnd = -1;
   for (const head of text.matchAll(DOCUMENT_HEAD)) {
-    if (head.index < lineEnd) continue; // that line is done
-    const lineStart = text.lastIndexOf('\n', head.index) + 1;
-    lineEnd = text.indexOf('\n', head.index);
-    if (lineEnd < 0) lineEnd = text.length;
-    for (const m of text.slice(lineStart, lineEnd).matchAll(DOCUMENT_NAME)) out.push(m[0]);
+    if (head.index < runEnd) continue; // that run is done
+    let runStart = head.index;
+    while (runStart > 0) {
+      const low = text.charCodeAt(runStart - 1);
+      const prev =
+        low >= 0xdc00 && low <= 0xdfff && runStart >= 2 && isHighSurrogate(text.charCodeAt(runStart - 2))
+          ? runStart - 2
+          : runStart - 1;
+      if (!nameRunChar(cpAt(text, prev))) break;
+      runStart = prev;
+    }
+    runEnd = head.index;
+    while (runEnd < n) {
+      const cp = cpAt(text, runEnd);
+      if (!nameRunChar(cp)) break;
+      runEnd += cp > 0xffff ? 2 : 1;
+    }
+    for (const m of text.slice(runStart, Math.min(n, runEnd + 1)).matchAll(DOCUMENT_NAME)) out.push(m[0]);
   }
   return out;
 }
@@ -1078,22 +1209,50 @@ function documentAcronyms(text: string): Set<string> {
   return out;
 }
 
-/** Picks non-overlapping candidates: longer first, then higher priority, then earlier. */
-function resolveOverlaps(cands: Candidate[], textLength: number): Candidate[] {
-  const order = [...cands].sort(
-    (a, b) => b.end - b.start - (a.end - a.start) || b.priority - a.priority || a.start - b.start,
-  );
-  // Occupancy per character: linear in the covered length, so a 5 MB text with many mentions stays fast.
-  const taken = new Uint8Array(textLength);
-  const chosen: Candidate[] = [];
-  for (const c of order) {
+interface OverlapSpan {
+  start: number;
+  end: number;
+  priority: number;
+}
+
+/**
+ * Picks non-overlapping candidates: longer first, then higher priority, then earlier (ties in input order); the
+ * result sorted by start. Spans must be non-empty (end > start), as mentions are.
+ *
+ * Only overlapping candidates compete: a candidate is taken unless an overlapping one, earlier in that order, was
+ * taken. So runs of candidates chained by overlaps (clusters) are decided on their own. Sorting by start (cheap: the
+ * candidates come nearly in order) finds the clusters; most hold one candidate, taken as it is, and only the others
+ * are ordered longest-first. A test checks this against the plain greedy over all candidates.
+ */
+export function resolveOverlaps<T extends OverlapSpan>(cands: readonly T[]): T[] {
+  const byStart = [...cands].sort((a, b) => a.start - b.start);
+  const chosen: T[] = [];
+  for (let i = 0; i < byStart.length;) {
+    let reach = byStart[i]!.end;
+    let j = i + 1;
+    while (j < byStart.length && byStart[j]!.start < reach) reach = Math.max(reach, byStart[j++]!.end);
+    if (j === i + 1) chosen.push(byStart[i]!);
+    else resolveCluster(byStart.slice(i, j), byStart[i]!.start, reach, chosen);
+    i = j;
+  }
+  return chosen;
+}
+
+/** The plain greedy on one cluster spanning [from, to): appends the taken candidates to `out`, by start. */
+function resolveCluster<T extends OverlapSpan>(cluster: T[], from: number, to: number, out: T[]): void {
+  cluster.sort((a, b) => b.end - b.start - (a.end - a.start) || b.priority - a.priority || a.start - b.start);
+  // Occupancy per character of the cluster: linear in its length, so a 5 MB text with many mentions stays fast.
+  const taken = new Uint8Array(to - from);
+  const chosen: T[] = [];
+  for (const c of cluster) {
     let free = true;
-    for (let k = c.start; k < c.end && free; k++) if (taken[k]) free = false;
+    for (let k = c.start - from; k < c.end - from && free; k++) if (taken[k]) free = false;
     if (!free) continue;
-    taken.fill(1, c.start, c.end);
+    taken.fill(1, c.start - from, c.end - from);
     chosen.push(c);
   }
-  return chosen.sort((a, b) => a.start - b.start || a.end - b.end);
+  chosen.sort((a, b) => a.start - b.start);
+  for (const c of chosen) out.push(c);
 }
 
 function cmp(a: string, b: string): number {
@@ -1159,21 +1318,13 @@ export function extractActors(text: string, sentences: readonly Sentence[]): Act
     const surface = text.slice(u.start, u.end);
     const hit = known.get(surface) ?? surnames.get(surface) ?? undefined;
     if (hit) {
-      extra.push({
-        ...hit,
-        start: u.start,
-        end: u.end,
-        evidence: 'doc',
-        priority: 2,
-        titled: undefined,
-        name: hit.name,
-      });
+      extra.push(docRepeat(hit, u.start, u.end, 2));
       continue;
     }
     // A chunk that starts with a known surname/name token ("Kishida agreed" chunks) or contains one.
     for (const t of u.toks) {
       const h = known.get(t.text) ?? surnames.get(t.text) ?? undefined;
-      if (h) extra.push({ ...h, start: t.start, end: t.end, evidence: 'doc', priority: 2, titled: undefined });
+      if (h) extra.push(docRepeat(h, t.start, t.end, 2));
     }
   }
   // Acronyms and surnames anywhere (also inside chunks typed otherwise, e.g. "CMAC" typed as a plain acronym).
@@ -1185,19 +1336,22 @@ export function extractActors(text: string, sentences: readonly Sentence[]): Act
     for (const t of toks) {
       if (!wanted.mayHave(t.text)) continue;
       const def = st.acronyms.get(t.text);
-      if (def) extra.push({ ...def, start: t.start, end: t.end, evidence: 'doc', priority: 4, titled: undefined });
+      if (def) extra.push(docRepeat(def, t.start, t.end, 4));
       const sur = surnames.get(t.text);
-      if (sur) extra.push({ ...sur, start: t.start, end: t.end, evidence: 'doc', priority: 1, titled: undefined });
+      if (sur) extra.push(docRepeat(sur, t.start, t.end, 1));
     }
   }
-  const all = resolveOverlaps([...st.cands, ...extra], text.length);
+  const all = resolveOverlaps([...st.cands, ...extra]);
 
   // Ids: gazetteer ids as they are; others from kind + name; acronym/surname mentions carry their target's name.
-  const idOf = (c: Candidate): string => c.id ?? actorId(c.kind, c.name);
+  // Worked out once per candidate ("the Kingdom" gets its id below).
+  const ids = all.map((c) => (c.special ? '' : (c.id ?? actorId(c.kind, c.name))));
   // "the Kingdom": the most-mentioned monarchy of the document.
   const countryCounts = new Map<string, number>();
-  for (const c of all)
-    if (c.kind === 'country' && !c.special) countryCounts.set(idOf(c), (countryCounts.get(idOf(c)) ?? 0) + 1);
+  for (let k = 0; k < all.length; k++) {
+    const c = all[k]!;
+    if (c.kind === 'country' && !c.special) countryCounts.set(ids[k]!, (countryCounts.get(ids[k]!) ?? 0) + 1);
+  }
   let kingdom: string | undefined;
   for (const [id, n] of [...countryCounts].sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]))) {
     if (MONARCHIES.has(id.slice('country:'.length))) {
@@ -1209,7 +1363,8 @@ export function extractActors(text: string, sentences: readonly Sentence[]): Act
 
   const actors = new Map<string, { actor: Actor; surfaces: Set<string> }>();
   const mentions: FoundMention[] = [];
-  for (const c of all) {
+  for (let k = 0; k < all.length; k++) {
+    const c = all[k]!;
     let id: string;
     let name = c.name;
     let kind = c.kind;
@@ -1218,7 +1373,7 @@ export function extractActors(text: string, sentences: readonly Sentence[]): Act
       id = kingdom;
       name = countryName(kingdom.slice('country:'.length));
       kind = 'country';
-    } else id = idOf(c);
+    } else id = ids[k]!;
     const surface = text.slice(c.start, c.end);
     mentions.push({ actorId: id, start: c.start, end: c.end, surface });
     let rec = actors.get(id);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import { splitSentences, splitSentencesByLine } from './sentences';
+import { segmentCuts, segmentCutsIterated, splitSentences, splitSentencesByLine } from './sentences';
 
 const texts = (t: string): string[] => splitSentences(t).map((s) => t.slice(s.start, s.end));
 
@@ -59,5 +59,14 @@ describe('splitSentences', () => {
   );
   test.prop([fc.string({ unit: 'binary', maxLength: 200 })])('the same on arbitrary strings', (t) => {
     expect(splitSentences(t)).toEqual(splitSentencesByLine(t));
+  });
+  test.prop([fc.array(fc.constantFrom(...pieces), { maxLength: 80 }).map((p) => p.join('')), fc.nat(1000)])(
+    "walking segments with containing() gives the iterator's boundaries",
+    (t, offset) => {
+      expect(segmentCuts(t, offset)).toEqual(segmentCutsIterated(t, offset));
+    },
+  );
+  test.prop([fc.string({ unit: 'binary', maxLength: 200 })])('the same boundaries on arbitrary strings', (t) => {
+    expect(segmentCuts(t, 0)).toEqual(segmentCutsIterated(t, 0));
   });
 });

@@ -137,8 +137,26 @@ function mergeSegments(
   return k;
 }
 
-/** ICU's sentence boundaries inside `s` (its segment starts but 0), shifted by `offset`. */
-function segmentCuts(s: string, offset: number): number[] {
+/**
+ * ICU's sentence boundaries inside `s` (its segment starts but 0), shifted by `offset`. The segments are walked
+ * with `containing(end of the previous one)` rather than the iterator protocol: the same segments (they tile the
+ * string), without an iterator result object per segment (a test checks the two agree).
+ */
+export function segmentCuts(s: string, offset: number): number[] {
+  const cuts: number[] = [];
+  const segments = segmenter.segment(s);
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
+    const seg = segments.containing(i)!;
+    i = seg.index + seg.segment.length;
+    if (i < n) cuts.push(offset + i);
+  }
+  return cuts;
+}
+
+/** segmentCuts by the iterator protocol (the definition; for tests). */
+export function segmentCutsIterated(s: string, offset: number): number[] {
   const cuts: number[] = [];
   for (const seg of segmenter.segment(s)) if (seg.index > 0) cuts.push(offset + seg.index);
   return cuts;
