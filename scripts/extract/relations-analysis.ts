@@ -716,6 +716,14 @@ function latestOf(
   return undefined;
 }
 
+export const POSSESSIVE_RE = /^['’]s?(?!\p{L})/u;
+
+/** Whether "'s", "’s" or a bare apostrophe follows `end`; the regex runs only when an apostrophe is there at all. */
+export function possessiveAfter(text: string, end: number): boolean {
+  const c = text.charCodeAt(end);
+  return (c === 39 || c === 0x2019) && POSSESSIVE_RE.test(text.slice(end, end + 3));
+}
+
 /** Named mentions of the sentence plus resolved pronouns and definite titles; flags possessives and modifiers. */
 function resolveMentions(
   text: string,
@@ -732,7 +740,7 @@ function resolveMentions(
     start: m.start,
     end: m.end,
     resolved: false,
-    possessive: /^['’]s?(?!\p{L})/u.test(text.slice(m.end, m.end + 3)),
+    possessive: possessiveAfter(text, m.end),
     modifier: false,
   }));
   // "X, now Y": Y is X's current name, the same party.
@@ -839,7 +847,8 @@ function resolveMentions(
 
   // Pronouns and definite titles.
   const extra: ResolvedMention[] = [];
-  const namedHere = out.filter((m) => !m.resolved);
+  // `out` holds only the named mentions so far (resolved ones go to `extra`).
+  const namedHere: readonly ResolvedMention[] = out;
   let groupId = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
@@ -1050,12 +1059,57 @@ function resolveMentions(
   }
   // `out` is in text order already (the named mentions come sorted): only resolved ones need sorting in.
   if (extra.length === 0) return out;
-  return [...out, ...extra].sort((a, b) => a.start - b.start || a.end - b.end);
+  return mergeByOffsets(out, extra);
+}
+
+const compareOffsets = (a: { start: number; end: number }, b: { start: number; end: number }): number =>
+  a.start - b.start || a.end - b.end;
+
+/**
+ * `[...sorted, ...more].sort(compareOffsets)` when `sorted` is in that order already: a stable sort of the few
+ * `more` (insertion sort), then one merge that takes from `sorted` on ties, as the stable sort of the whole does.
+ */
+export function mergeByOffsets<T extends { start: number; end: number }>(
+  sorted: readonly T[],
+  more: readonly T[],
+): T[] {
+  const rest = more.slice();
+  for (let i = 1; i < rest.length; i++) {
+    const x = rest[i]!;
+    let j = i - 1;
+    while (j >= 0 && compareOffsets(rest[j]!, x) > 0) {
+      rest[j + 1] = rest[j]!;
+      j--;
+    }
+    rest[j + 1] = x;
+  }
+  const out: T[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < sorted.length && j < rest.length) {
+    if (compareOffsets(sorted[i]!, rest[j]!) <= 0) out.push(sorted[i++]!);
+    else out.push(rest[j++]!);
+  }
+  while (i < sorted.length) out.push(sorted[i++]!);
+  while (j < rest.length) out.push(rest[j++]!);
+  return out;
 }
 
 /** Whether [s, e) overlaps a named (not resolved) mention. */
 function insideNamed(mentions: readonly ResolvedMention[], s: number, e: number): boolean {
   for (const m of mentions) if (!m.resolved && m.start < e && s < m.end) return true;
+  return false;
+}
+
+/** Whether the words of a phrase cue start at token i. */
+function phraseAt(tokens: readonly Token[], i: number, words: readonly string[]): boolean {
+  for (let k = 0; k < words.length; k++) if (tokens[i + k]?.lower !== words[k]) return false;
+  return true;
+}
+
+/** Whether a possessive mention ends at most 5 code units before `pos`. */
+function afterPossessive(mentions: readonly ResolvedMention[], pos: number): boolean {
+  for (const m of mentions) if (m.possessive && m.end <= pos && pos - m.end <= 5) return true;
   return false;
 }
 
@@ -1070,7 +1124,7 @@ function findCues(text: string, tokens: readonly Token[], mentions: readonly Res
     const phrases = t.word.phrases;
     if (phrases) {
       for (const p of phrases) {
-        if (p.tokens.every((w, k) => tokens[i + k]?.lower === w)) {
+        if (phraseAt(tokens, i, p.tokens)) {
           entry = p.entry;
           last = i + p.tokens.length;
           noun = p.entry.noun === true;
@@ -1082,16 +1136,19 @@ function findCues(text: string, tokens: readonly Token[], mentions: readonly Res
       const options = t.word.single;
       if (!options) continue;
       const prev = tokens[i - 1];
-      const afterPossessive = mentions.some((m) => m.possessive && m.end <= t.start && t.start - m.end <= 5);
       const nextLower = tokens[i + 1]?.lower;
       const nounContext =
         prev !== undefined &&
         (DETERMINERS.has(prev.lower) ||
-          afterPossessive ||
+          afterPossessive(mentions, t.start) ||
           (prev.capital && t.lower.endsWith('ing')) ||
           (prev.lower.endsWith('ing') && !GERUND_PREPS.has(prev.lower)));
-      const verbEntry = options.find((o) => o.noun !== true);
-      const nounEntry = options.find((o) => o.noun === true);
+      let verbEntry: CueEntry | undefined;
+      let nounEntry: CueEntry | undefined;
+      for (const o of options) {
+        if (o.noun === true) nounEntry ??= o;
+        else verbEntry ??= o;
+      }
       if (nounEntry && (!verbEntry || nounContext || nextLower === 'from' || nextLower === 'by')) {
         entry = nounEntry;
         noun = true;
@@ -1529,6 +1586,16 @@ function coordinatedAfter(text: string, after: readonly ResolvedMention[], head:
   return out;
 }
 
+/** Whether items are in (start, end) order already: what sorting them by those keys would leave unchanged. */
+export function isSortedByOffsets(items: readonly { start: number; end: number }[]): boolean {
+  for (let i = 1; i < items.length; i++) {
+    const a = items[i - 1]!;
+    const b = items[i]!;
+    if (a.start > b.start || (a.start === b.start && a.end > b.end)) return false;
+  }
+  return true;
+}
+
 /** Analyses every sentence of a document, in order. */
 export function analyseDocument(
   text: string,
@@ -1536,8 +1603,12 @@ export function analyseDocument(
   mentions: readonly ActorMention[],
   actorList: readonly ActorInfo[],
 ): SentenceAnalysis[] {
-  const actors = new Map(actorList.map((a) => [a.id, a]));
-  const sorted = [...mentions].sort((a, b) => a.start - b.start || a.end - b.end);
+  const actors = new Map<string, ActorInfo>();
+  for (const a of actorList) actors.set(a.id, a);
+  // The mentions usually come sorted: then the stable sort would keep them as they are.
+  const sorted = isSortedByOffsets(mentions)
+    ? mentions
+    : [...mentions].sort((a, b) => a.start - b.start || a.end - b.end);
   const state: PronounState = { titles: new Map(), affiliation: new Map(), recent: [], countryCounts: new Map() };
   const out: SentenceAnalysis[] = [];
   let mi = 0;
@@ -1645,6 +1716,12 @@ const MEETING_HEADS = new Set([
 ]);
 const HYPHEN_RE = /^\s*[-\u2013]\s*$/;
 
+/** Whether an actor is the object of one of the sentence's relation predications (read only when a meeting is named). */
+function isRelationObject(predications: readonly Predication[], id: string): boolean {
+  for (const p of predications) if (p.object?.actorId === id && p.cue.entry.role === 'relation') return true;
+  return false;
+}
+
 /** An organisation or a group. */
 function isGroupIn(actors: ReadonlyMap<string, ActorInfo>, id: string): boolean {
   return kindOf(actors, id) === 'organization' || kindOf(actors, id) === 'group';
@@ -1709,9 +1786,6 @@ function phraseRelations(
     }
   }
   // Meeting names: "the Special ASEAN-U.S. Foreign Ministers' Meeting", "the ASEAN summit".
-  const objects = new Set(
-    predications.flatMap((p) => (p.object && p.cue.entry.role === 'relation' ? [p.object.actorId] : [])),
-  );
   const person = mentions.find((m) => kindOf(actors, m.actorId) === 'person' && !m.modifier && !m.possessive);
   for (let i = 0; i < named.length; i++) {
     const x = named[i]!;
@@ -1737,11 +1811,37 @@ function phraseRelations(
     if (head < 0) continue;
     if (partner && partner.actorId !== x.actorId)
       out.push({ source: x.actorId, target: partner.actorId, type: 'consult' });
-    if (person && isGroupIn(actors, x.actorId) && !objects.has(x.actorId) && person.actorId !== x.actorId) {
+    if (
+      person &&
+      isGroupIn(actors, x.actorId) &&
+      !isRelationObject(predications, x.actorId) &&
+      person.actorId !== x.actorId
+    ) {
       out.push({ source: person.actorId, target: x.actorId, type: 'consult' });
     }
     if (partner) i++;
   }
+}
+
+/**
+ * Makes `id` the most recent actor: out of its place (if listed; its kind is the same, so its entry is reused), onto
+ * the end, the oldest dropped past RECENT_MAX.
+ */
+function moveToEnd(recent: { id: string; kind: ActorKind }[], id: string, kind: ActorKind): void {
+  let at = -1;
+  for (let k = 0; k < recent.length; k++) {
+    if (recent[k]!.id === id) {
+      at = k;
+      break;
+    }
+  }
+  if (at >= 0) {
+    if (at === recent.length - 1) return;
+    recent.push(recent.splice(at, 1)[0]!);
+    return;
+  }
+  recent.push({ id, kind });
+  if (recent.length > RECENT_MAX) recent.shift();
 }
 
 /** Updates what later anaphors refer to: recent actors, country counts and the antecedent of "it". */
@@ -1756,10 +1856,7 @@ function rememberActors(
   for (const m of named) {
     if (m.resolved || m.formerOf !== undefined) continue;
     const kind = actors.get(m.actorId)!.kind;
-    const at = state.recent.findIndex((r) => r.id === m.actorId);
-    if (at >= 0) state.recent.splice(at, 1);
-    state.recent.push({ id: m.actorId, kind });
-    if (state.recent.length > RECENT_MAX) state.recent.shift();
+    moveToEnd(state.recent, m.actorId, kind);
     if (kind === 'country') state.countryCounts.set(m.actorId, (state.countryCounts.get(m.actorId) ?? 0) + 1);
     if (kind === 'country' || kind === 'organization') {
       if (only === undefined) only = m.actorId;

@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import { CLAUSE_PUNCT_RE, TOKEN_RE, gapBreaks, isSpaceUnit, tokenize, tokensBetween } from './relations-analysis';
+import {
+  CLAUSE_PUNCT_RE,
+  POSSESSIVE_RE,
+  TOKEN_RE,
+  gapBreaks,
+  isSortedByOffsets,
+  isSpaceUnit,
+  mergeByOffsets,
+  possessiveAfter,
+  tokenize,
+  tokensBetween,
+} from './relations-analysis';
 import { runFixture, triples } from './relations-fixtures';
 
 describe('relations: types and direction', () => {
@@ -170,6 +181,46 @@ describe('relations: in-place scans agree with their specifications', () => {
     (s, from, to) => {
       const tokens = tokenize(s, 0, s.length);
       expect(tokensBetween(tokens, from, to)).toEqual(tokens.filter((t) => t.start >= from && t.end <= to));
+    },
+  );
+  const possessiveText = fc
+    .array(
+      fc.oneof(
+        fc.constantFrom("'", '\u2019', 's', 'S', 'a', '\u00e9', '\ud835\udc00', '\ud835', ' ', '1', '-'),
+        fc.string({ maxLength: 2, unit: 'binary' }),
+      ),
+      { maxLength: 8 },
+    )
+    .map((parts) => parts.join(''));
+  test.prop([possessiveText, fc.nat()], { numRuns: 3000 })(
+    'possessiveAfter is POSSESSIVE_RE after the offset',
+    (s, a) => {
+      const end = a % (s.length + 1);
+      expect(possessiveAfter(s, end)).toBe(POSSESSIVE_RE.test(s.slice(end, end + 3)));
+    },
+  );
+});
+
+describe('relations: ordering helpers agree with a stable sort', () => {
+  const span = fc.record({ start: fc.integer({ min: 0, max: 6 }), end: fc.integer({ min: 0, max: 6 }) });
+  const bySpan = (a: { start: number; end: number }, b: { start: number; end: number }): number =>
+    a.start - b.start || a.end - b.end;
+  const tagged = (xs: { start: number; end: number }[], tag: string): { start: number; end: number; id: string }[] =>
+    xs.map((x, i) => ({ ...x, id: `${tag}${i}` }));
+  test.prop([fc.array(span, { maxLength: 8 }), fc.array(span, { maxLength: 8 })], { numRuns: 3000 })(
+    'mergeByOffsets of a sorted list and any list is the stable sort of their concatenation',
+    (a, b) => {
+      const sorted = tagged(a, 'a').sort(bySpan);
+      const more = tagged(b, 'b');
+      expect(mergeByOffsets(sorted, more)).toEqual([...sorted, ...more].sort(bySpan));
+    },
+  );
+  test.prop([fc.array(span, { maxLength: 8 })], { numRuns: 3000 })(
+    'isSortedByOffsets holds exactly when sorting changes nothing',
+    (a) => {
+      const items = tagged(a, 'a');
+      const sorted = [...items].sort(bySpan);
+      expect(isSortedByOffsets(items)).toBe(sorted.every((x, i) => x === items[i]));
     },
   );
 });
