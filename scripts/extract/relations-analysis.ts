@@ -743,6 +743,8 @@ function resolveMentions(
     possessive: possessiveAfter(text, m.end),
     modifier: false,
   }));
+  // The kind of each named mention, looked up once (the loops below read it several times).
+  const kinds = out.map((m) => kindOf(actors, m.actorId));
   // "X, now Y": Y is X's current name, the same party.
   for (let i = 1; i < out.length; i++) {
     const prev = out[i - 1]!;
@@ -759,9 +761,9 @@ function resolveMentions(
   // Modifiers and affiliations: "Japanese counterpart Fumio Kishida", "Cambodia's Prime Minister Hun Sen".
   for (let i = 1; i < out.length; i++) {
     const person = out[i]!;
-    if (kindOf(actors, person.actorId) !== 'person') continue;
+    if (kinds[i] !== 'person') continue;
     const prev = out[i - 1]!;
-    const prevKind = kindOf(actors, prev.actorId);
+    const prevKind = kinds[i - 1];
     if (prevKind === 'person' || prev.actorId === person.actorId) continue;
     if (person.start - prev.end > 70) continue;
     const gapWords = tokensBetween(tokens, prev.end, person.start);
@@ -780,8 +782,8 @@ function resolveMentions(
   for (let i = 1; i < out.length; i++) {
     const org = out[i]!;
     const prev = out[i - 1]!;
-    const prevKind = kindOf(actors, prev.actorId);
-    if (kindOf(actors, org.actorId) !== 'organization' || prev.actorId === org.actorId) continue;
+    const prevKind = kinds[i - 1];
+    if (kinds[i] !== 'organization' || prev.actorId === org.actorId) continue;
     const gap = text.slice(prev.end, org.start);
     const qualifies =
       (prevKind === 'country' && /^(?:['’]s)?\s{1,3}$/.test(gap)) ||
@@ -794,9 +796,9 @@ function resolveMentions(
   // Apposition: "Rim Sokvy, co-founder of The Thinker Cambodia", "X, a research fellow at the Y Institute".
   for (let i = 0; i + 1 < out.length; i++) {
     const person = out[i]!;
-    if (kindOf(actors, person.actorId) !== 'person') continue;
+    if (kinds[i] !== 'person') continue;
     const org = out[i + 1]!;
-    const orgKind = kindOf(actors, org.actorId);
+    const orgKind = kinds[i + 1];
     if (orgKind !== 'organization' && orgKind !== 'group') continue;
     const gap = text.slice(person.end, org.start);
     if (gap.length > 70 || !gap.startsWith(',') || /[,;:.()]/.test(gap.slice(1).replace(/\b[A-Z]\./g, ''))) continue;
@@ -814,7 +816,7 @@ function resolveMentions(
       let cur = org;
       for (let k = i + 2; k < out.length; k++) {
         const next = out[k]!;
-        const nextKind = kindOf(actors, next.actorId);
+        const nextKind = kinds[k];
         if (nextKind !== 'organization' && nextKind !== 'group') break;
         const g = text.slice(cur.end, next.start);
         const chained =
@@ -834,7 +836,7 @@ function resolveMentions(
     const comma = text.indexOf(',', sentence.start);
     if (comma >= 0 && comma < sentence.end) introEnd = comma;
   }
-  const persons = out.filter((m) => kindOf(actors, m.actorId) === 'person');
+  const persons = out.filter((_, k) => kinds[k] === 'person');
   const salientHere = persons.find(
     (m) => m.start >= introEnd && !m.modifier && !m.possessive && !inRegions(quotes, m.start),
   );
@@ -1350,6 +1352,13 @@ function coordinated(text: string, mentions: readonly ResolvedMention[], head: R
   return group;
 }
 
+/** Whether an actor stands between the previous cue and this one (not its object, not a possessive). */
+function intervenes(before: readonly ResolvedMention[], previous: Predication): boolean {
+  for (const m of before)
+    if (m.start >= previous.cue.end && m.actorId !== previous.object?.actorId && !m.possessive) return true;
+  return false;
+}
+
 /** Subject(s) and object of a cue by nearest-actor rules. */
 function predicate(
   text: string,
@@ -1466,10 +1475,6 @@ function predicate(
     !cue.noun &&
     (prevLower === 'to' ||
       (prevLower !== undefined && GERUND_PREPS.has(prevLower) && tokens[cue.first]!.lower.endsWith('ing')));
-  const interveners =
-    previous === undefined
-      ? []
-      : before.filter((m) => m.start >= previous.cue.end && m.actorId !== previous.object?.actorId && !m.possessive);
   if (
     subjects.length === 0 &&
     inherits &&
@@ -1477,7 +1482,7 @@ function predicate(
     previous.subjects.length > 0 &&
     previous.cue.entry.role === 'relation' &&
     !(previous.cue.noun && previous.subjects.every((x) => x.possessive)) &&
-    interveners.length === 0
+    !intervenes(before, previous)
   ) {
     // "X thanked Y for sending", "X urged Y to send": Y sends; "X voted in favour of denouncing": X denounces.
     const objectControl = (prevLower === 'for' || prevLower === 'to') && previous.object && !previous.cue.noun;
@@ -1538,14 +1543,15 @@ function predicate(
     } else if (!entry.needsPrep && !cue.noun) {
       // A direct object: not introduced by a preposition, close to the verb.
       object = candidates.find((m) => {
-        const p = prepBefore(tokens, mentions, m);
         const gap = tokensBetween(tokens, cue.end, m.start);
         const gapTokens = gap.length;
+        if (gapTokens > 6) return false;
+        const p = prepBefore(tokens, mentions, m);
         const headOf = p === 'of' && GOVERNMENT_HEADS.has(tokens[prepIndex(tokens, mentions, m) - 1]?.lower ?? '');
         const cueEndsInPrep = PREPOSITIONS.has(tokens[cue.last - 1]!.lower) && gapTokens <= 1;
+        if (!(p === undefined || !PREPOSITIONS.has(p) || headOf || cueEndsInPrep)) return false;
         // "sign the TAC when Cambodia offered ...": an actor past a subordinator is the subject of another clause.
-        const otherClause = gap.some((t) => SUBORDINATORS.has(t.lower));
-        return (p === undefined || !PREPOSITIONS.has(p) || headOf || cueEndsInPrep) && gapTokens <= 6 && !otherClause;
+        return !gap.some((t) => SUBORDINATORS.has(t.lower));
       });
     }
   }
@@ -1723,9 +1729,7 @@ function isRelationObject(predications: readonly Predication[], id: string): boo
 }
 
 /** An organisation or a group. */
-function isGroupIn(actors: ReadonlyMap<string, ActorInfo>, id: string): boolean {
-  return kindOf(actors, id) === 'organization' || kindOf(actors, id) === 'group';
-}
+const isGroupKind = (kind: ActorKind | undefined): boolean => kind === 'organization' || kind === 'group';
 
 /**
  * Relations carried by the shape of noun phrases rather than by a verb: memberships ("X, as chair of Y", "the bloc Y,
@@ -1741,28 +1745,24 @@ function phraseRelations(
   out: Affiliation[],
 ): void {
   const named = mentions.filter((m) => !m.resolved);
+  const kinds = named.map((m) => kindOf(actors, m.actorId));
   for (let i = 0; i + 1 < named.length; i++) {
     const x = named[i]!;
     const y = named[i + 1]!;
+    if (y.start - x.end > 80) continue; // the gap's length, without cutting it out
     const gap = text.slice(x.end, y.start);
-    if (gap.length > 80) continue;
-    if (
-      kindOf(actors, x.actorId) !== 'person' &&
-      isGroupIn(actors, y.actorId) &&
-      x.actorId !== y.actorId &&
-      MEMBERSHIP_GAP_RE.test(gap)
-    ) {
+    if (kinds[i] !== 'person' && isGroupKind(kinds[i + 1]) && x.actorId !== y.actorId && MEMBERSHIP_GAP_RE.test(gap)) {
       out.push({ source: x.actorId, target: y.actorId });
       // "A and B, members of Y" is caught by the list rule below; "X, as chair of Y" here.
     }
-    if (isGroupIn(actors, x.actorId) && (LIST_INTRO_RE.test(gap) || PLUS_RE.test(gap))) {
+    if (isGroupKind(kinds[i]) && (LIST_INTRO_RE.test(gap) || PLUS_RE.test(gap))) {
       const type = PLUS_RE.test(gap) ? 'consult' : 'affiliation';
       let cur = x;
       for (let k = i + 1; k < named.length; k++) {
         const m = named[k]!;
         const g = text.slice(cur.end, m.start);
         if (k > i + 1 && !LIST_GAP_RE.test(g)) break;
-        if (kindOf(actors, m.actorId) !== 'country' && kindOf(actors, m.actorId) !== 'organization') break;
+        if (kinds[k] !== 'country' && kinds[k] !== 'organization') break;
         if (m.actorId !== x.actorId) {
           out.push(
             type === 'consult'
@@ -1773,12 +1773,12 @@ function phraseRelations(
         cur = m;
       }
     }
-    if (isGroupIn(actors, y.actorId) && MEMBERS_AFTER_RE.test(gap)) {
+    if (isGroupKind(kinds[i + 1]) && MEMBERS_AFTER_RE.test(gap)) {
       let cur = x;
       for (let k = i; k >= 0; k--) {
         const m = named[k]!;
         if (k < i && !LIST_GAP_RE.test(text.slice(m.end, cur.start))) break;
-        if (kindOf(actors, m.actorId) === 'country' || kindOf(actors, m.actorId) === 'organization') {
+        if (kinds[k] === 'country' || kinds[k] === 'organization') {
           out.push({ source: m.actorId, target: y.actorId });
         }
         cur = m;
@@ -1786,10 +1786,11 @@ function phraseRelations(
     }
   }
   // Meeting names: "the Special ASEAN-U.S. Foreign Ministers' Meeting", "the ASEAN summit".
-  const person = mentions.find((m) => kindOf(actors, m.actorId) === 'person' && !m.modifier && !m.possessive);
+  // The person who attends: looked for only when a meeting is named.
+  let person: ResolvedMention | undefined | null = null;
   for (let i = 0; i < named.length; i++) {
     const x = named[i]!;
-    if (!isGroupIn(actors, x.actorId) && kindOf(actors, x.actorId) !== 'country') continue;
+    if (!isGroupKind(kinds[i]) && kinds[i] !== 'country') continue;
     let last = x;
     let partner: ResolvedMention | undefined;
     const y = named[i + 1];
@@ -1811,12 +1812,8 @@ function phraseRelations(
     if (head < 0) continue;
     if (partner && partner.actorId !== x.actorId)
       out.push({ source: x.actorId, target: partner.actorId, type: 'consult' });
-    if (
-      person &&
-      isGroupIn(actors, x.actorId) &&
-      !isRelationObject(predications, x.actorId) &&
-      person.actorId !== x.actorId
-    ) {
+    person ??= mentions.find((m) => kindOf(actors, m.actorId) === 'person' && !m.modifier && !m.possessive);
+    if (person && isGroupKind(kinds[i]) && !isRelationObject(predications, x.actorId) && person.actorId !== x.actorId) {
       out.push({ source: person.actorId, target: x.actorId, type: 'consult' });
     }
     if (partner) i++;
