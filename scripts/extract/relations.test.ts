@@ -13,6 +13,8 @@ import {
   tokensBetween,
 } from './relations-analysis';
 import { runFixture, triples } from './relations-fixtures';
+import { predicationPairs } from './relations';
+import type { Predication, ResolvedMention } from './relations-analysis';
 
 describe('relations: types and direction', () => {
   it('reads a consultation with the object after "with", past titles and person qualifiers', () => {
@@ -223,4 +225,74 @@ describe('relations: ordering helpers agree with a stable sort', () => {
       expect(isSortedByOffsets(items)).toBe(sorted.every((x, i) => x === items[i]));
     },
   );
+});
+
+describe('relations: predicationPairs agrees with its former definition', () => {
+  /** The former pairing: subjects deduplicated by a Set, "X, now Y" pairs as joined keys in a Set. */
+  function formerPairs(p: Predication): { source: string; target: string; symmetric: boolean }[] {
+    const subjects = [...new Set(p.subjects.map((s) => s.actorId))];
+    const same = new Set<string>();
+    const named = p.object ? [...p.subjects, p.object, ...(p.moreObjects ?? [])] : p.subjects;
+    for (const m of named) {
+      if (m.formerOf !== undefined) same.add(`${m.formerOf}\u0000${m.actorId}`).add(`${m.actorId}\u0000${m.formerOf}`);
+    }
+    const out: { source: string; target: string; symmetric: boolean }[] = [];
+    if (p.object) {
+      for (const s of subjects)
+        for (const o of [p.object, ...(p.moreObjects ?? [])])
+          if (s !== o.actorId && !same.has(`${s}\u0000${o.actorId}`))
+            out.push({ source: s, target: o.actorId, symmetric: true });
+    } else if (subjects.length >= 2) {
+      for (let i = 0; i < subjects.length; i++)
+        for (let j = i + 1; j < subjects.length; j++)
+          if (!same.has(`${subjects[i]}\u0000${subjects[j]}`))
+            out.push({ source: subjects[i]!, target: subjects[j]!, symmetric: true });
+    }
+    return out;
+  }
+  const id = fc.constantFrom('person:a', 'person:b', 'country:C', 'org:d', 'org:e');
+  const mention: fc.Arbitrary<ResolvedMention> = fc
+    .record({ actorId: id, formerOf: fc.option(id, { nil: undefined }) })
+    .map(({ actorId, formerOf }) => ({
+      actorId,
+      start: 0,
+      end: 1,
+      resolved: false,
+      possessive: false,
+      modifier: false,
+      ...(formerOf === undefined ? {} : { formerOf }),
+    }));
+  test.prop(
+    [
+      fc.array(mention, { maxLength: 4 }),
+      fc.option(mention, { nil: undefined }),
+      fc.option(fc.array(mention, { maxLength: 3 }), { nil: undefined }),
+    ],
+    { numRuns: 3000 },
+  )('same pairs, in the same order', (subjects, object, moreObjects) => {
+    const p: Predication = {
+      cue: {
+        entry: { lemma: 'meet', past: 'met', role: 'relation', type: 'consult', symmetric: true },
+        start: 0,
+        end: 1,
+        first: 0,
+        last: 1,
+        noun: false,
+        negated: false,
+        hypothetical: false,
+        requested: false,
+        unattributedQuote: false,
+        subordinate: false,
+        passive: false,
+        quoted: false,
+      },
+      subjects,
+      agentive: false,
+      ...(object ? { object } : {}),
+      ...(object && moreObjects ? { moreObjects } : {}),
+    };
+    expect(predicationPairs(p).map(({ source, target, symmetric }) => ({ source, target, symmetric }))).toEqual(
+      formerPairs(p),
+    );
+  });
 });
