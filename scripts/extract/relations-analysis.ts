@@ -569,13 +569,13 @@ export function gapBreaks(text: string, from: number, to: number): boolean {
 
 interface PronounState {
   /** Person most recently salient (a sentence's subject-like person). */
-  salient?: string;
+  salient: string | undefined;
   /** Latest person for each title ("prime minister"). */
   titles: Map<string, string>;
   /** Country/organisation a person was qualified by. */
   affiliation: Map<string, string>;
   /** Non-person actor "it" in the next sentence refers to (the previous sentence's subject or only such actor). */
-  antecedent?: string;
+  antecedent: string | undefined;
   /** Distinct actors, most recent last (bounded): what "the two countries" and "the country" refer to. */
   recent: { id: string; kind: ActorKind }[];
   /** Named country mentions so far, per country: the document's own country is the most mentioned. */
@@ -1615,7 +1615,14 @@ export function analyseDocument(
   const sorted = isSortedByOffsets(mentions)
     ? mentions
     : [...mentions].sort((a, b) => a.start - b.start || a.end - b.end);
-  const state: PronounState = { titles: new Map(), affiliation: new Map(), recent: [], countryCounts: new Map() };
+  const state: PronounState = {
+    salient: undefined,
+    titles: new Map(),
+    affiliation: new Map(),
+    antecedent: undefined,
+    recent: [],
+    countryCounts: new Map(),
+  };
   const out: SentenceAnalysis[] = [];
   let mi = 0;
   let qi = 0;
@@ -1873,8 +1880,8 @@ function rememberActors(
     }
   }
   if (!antecedent && !several) antecedent = only;
-  if (antecedent) state.antecedent = antecedent;
-  else delete state.antecedent;
+  // Cleared by assignment, not `delete`: deleting a property would turn the state into a slow dictionary object.
+  state.antecedent = antecedent ? antecedent : undefined;
 }
 
 const REQUEST_MODALS = new Set(['should', 'must', 'ought']);
