@@ -99,6 +99,11 @@ const ORDINAL_PERIOD_RE = new RegExp(
 const ORDINAL_PERIOD_SCAN = wordAnchored(ORDINAL_PERIOD_RE, ['quarter', 'half'], 18, true);
 /** "Q1", "Q4 2012", "Q3'12", "H1 2013". */
 const Q_PERIOD_RE = new RegExp(String.raw`\b([QH])([1-4])(?:\s{1,3}${YEAR}|\s{0,2}['’](\d\d))?\b`, 'g');
+/**
+ * Anchor: "Q1".."H4", a whole word (\b before it; after it whitespace, a quote or the final \b, which backtracking
+ * falls back to). Nothing before it. The keys are lower case, matched in any case: the extra ones cost a sticky test.
+ */
+const Q_PERIOD_SCAN = wordAnchored(Q_PERIOD_RE, ['q1', 'q2', 'q3', 'q4', 'h1', 'h2', 'h3', 'h4'], 0, true);
 
 function relativeYear(phrase: string, ref: Reference): number {
   const p = phrase.toLowerCase();
@@ -156,7 +161,7 @@ function quartersAndHalves(ctx: RuleContext, out: Candidate[]): void {
     const c = periodCandidate(ctx, m.index, end, kind, n, year, yearText !== undefined);
     if (c) out.push(c);
   }
-  for (const m of ctx.text.matchAll(Q_PERIOD_RE)) {
+  for (const m of anchoredMatches(ctx.text, Q_PERIOD_SCAN)) {
     const kind = m[1] === 'H' ? 'H' : 'Q';
     const yearText = m[3] ?? (m[4] ? `20${m[4]}` : undefined);
     // A bare "Q1"/"H1" is too ambiguous (model names, paper sizes) without a year, except for quarters.
@@ -344,6 +349,8 @@ function shortDecades(ctx: RuleContext, out: Candidate[]): void {
 
 /** "the weekend" (the relative rule owns "this/last/next weekend"). */
 const THE_WEEKEND_RE = /\bthe\s{1,3}weekend\b/gi;
+/** Anchor: "weekend", a whole word (whitespace before it, \b after it). Before it "the": 3 non-space code units. */
+const THE_WEEKEND_SCAN = wordAnchored(THE_WEEKEND_RE, ['weekend'], 3, true);
 
 function weekendValue(ref: Reference, forward: boolean): { value: string; date: ResolvedDate } | undefined {
   if (ref.month === undefined || ref.day === undefined) return undefined;
@@ -358,7 +365,7 @@ function weekendValue(ref: Reference, forward: boolean): { value: string; date: 
 }
 
 function weekends(ctx: RuleContext, out: Candidate[]): void {
-  for (const m of ctx.text.matchAll(THE_WEEKEND_RE)) {
+  for (const m of anchoredMatches(ctx.text, THE_WEEKEND_SCAN)) {
     const end = m.index + m[0].length;
     if (/^\s{1,3}of\b/i.test(after(ctx, end, 6))) continue; // "the weekend of March 5": chrono's date
     if (/\b(?:this|last|next|past|coming|that)\s{1,3}$/i.test(before(ctx, m.index, 10))) continue;
@@ -592,9 +599,11 @@ function periodParts(ctx: RuleContext, out: Candidate[]): void {
 
 /** "year-end", "year end", "year-end 2012": December of that year (TimeBank: "around year end" = 1989-12). */
 const YEAR_END_RE = new RegExp(String.raw`\byear[\s-]end(?:\s{1,3}${YEAR})?(?![\w-])`, 'gi');
+/** Anchor: "year", a whole word (\b before it, whitespace or a hyphen after it). Nothing before it. */
+const YEAR_END_SCAN = wordAnchored(YEAR_END_RE, ['year'], 0, true);
 
 function yearEnds(ctx: RuleContext, out: Candidate[]): void {
-  for (const m of ctx.text.matchAll(YEAR_END_RE)) {
+  for (const m of anchoredMatches(ctx.text, YEAR_END_SCAN)) {
     let year: number | undefined = m[1] ? Number(m[1]) : undefined;
     if (year === undefined && ctx.ref) {
       year = pickYear(
@@ -694,4 +703,7 @@ export const ANCHORED_SCANS: readonly AnchoredRegex[] = [
   MONTH_REL_YEAR_SCAN,
   PERIOD_PART_SCAN,
   BARE_SEASON_SCAN,
+  Q_PERIOD_SCAN,
+  THE_WEEKEND_SCAN,
+  YEAR_END_SCAN,
 ];

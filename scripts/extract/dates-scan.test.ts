@@ -14,6 +14,7 @@ const SCANS: readonly AnchoredRegex[] = [...RULE_SCANS, ...PERIOD_SCANS];
 const VOCABULARY = [
   ...new Set(SCANS.flatMap((s) => s.re.source.match(/[a-z]{2,}/gi) ?? []).filter((w) => !/^[bdswDSW]$/.test(w))),
   ...['1', '3', '12', '24', '90', "'90s", '1990', '1990s', '2020', '2021-22', 'FY2020', 'A', 'The', 'Last', 'Q3'],
+  ...['Q1', 'q4', 'H1', 'H5', "Q2'12", 'Q3’20', 'Q4_', 'xQ1', 'year-end', 'Year end'],
 ];
 /** Words that make up most date phrases, drawn as often as all the rest together so phrases actually form. */
 const CORE = [

@@ -127,9 +127,12 @@ export function yearAnchored(re: RegExp, lead: number, boundaryStart: boolean): 
 function isYearAt(text: string, i: number): boolean {
   const a = text.charCodeAt(i);
   const b = text.charCodeAt(i + 1);
-  const digit = (c: number): boolean => c >= 48 && c <= 57;
-  if (!digit(b) || !digit(text.charCodeAt(i + 2)) || !digit(text.charCodeAt(i + 3))) return false;
+  if (!isDigitUnit(b) || !isDigitUnit(text.charCodeAt(i + 2)) || !isDigitUnit(text.charCodeAt(i + 3))) return false;
   return a === 49 || (a === 50 && (b === 48 || b === 49));
+}
+
+function isDigitUnit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 /** Whether text[i, i + word.length) lower-cased (ASCII: the run is \w only) equals `word`. */

@@ -142,7 +142,9 @@ function rank(p: Predication): number | undefined {
   const cue = p.cue;
   if (p.subjects.length === 0 || cue.hypothetical || cue.requested || cue.unattributedQuote) return undefined;
   const penalty = cue.subordinate ? 10 : 0;
-  const partnered = p.object !== undefined || new Set(p.subjects.map((s) => s.actorId)).size > 1;
+  // An object, or two distinct subjects (one differs from the first).
+  const first = p.subjects[0]!.actorId;
+  const partnered = p.object !== undefined || p.subjects.some((s) => s.actorId !== first);
   if (cue.entry.role === 'relation' && !cue.noun) return (partnered ? 0 : 1.5) + penalty;
   if (cue.entry.role === 'report') return 1 + penalty;
   if (cue.entry.role === 'action') return 2 + penalty;
@@ -237,7 +239,9 @@ function snippet(text: string, tokens: readonly Token[], fromToken: number, limi
     count++;
   }
   while (end > pieceStart && count > 1) {
-    const lastIdx = tokens.findIndex((t) => t.end === end);
+    // The token ending at `end` (ends increase: a binary search finds the one findIndex would).
+    let lastIdx = lowerBound(tokens, end, endOf);
+    if (tokens[lastIdx]?.end !== end) lastIdx = -1;
     const lastTok = tokens[lastIdx];
     const before = tokens[lastIdx - 1];
     if (!lastTok || !TRAILING_STRIP.has(lastTok.lower) || !before || before.end <= pieceStart) break;
@@ -724,14 +728,21 @@ export function buildEvents(
     else {
       const paragraphDated = byParagraph.get(sentence.paragraph) ?? [];
       // The speaker of the sentence counts too: "He said Cambodia opposed Russia" continues his occasion.
-      const speakers = analysis.predications.flatMap((p) =>
-        p.cue.entry.role === 'report' ? p.subjects.map((x) => x.actorId) : [],
-      );
-      const scene = sceneOf(index, [...main.subjects.map((x) => x.actorId), ...speakers]);
+      const sceneActors = main.subjects.map((x) => x.actorId);
+      for (const p of analysis.predications)
+        if (p.cue.entry.role === 'report') for (const x of p.subjects) sceneActors.push(x.actorId);
+      const scene = sceneOf(index, sceneActors);
       date = eventDate(sentence, main.cue, paragraphDated, published, reported, scene, text);
     }
     if (!date) continue;
-    const actorIds = [...new Set(analysis.mentions.map((m) => m.actorId))].filter((id) => actors.has(id));
+    // Distinct actors in order of first mention, known ones only.
+    const actorIds: string[] = [];
+    const seenIds = new Set<string>();
+    for (const m of analysis.mentions) {
+      if (seenIds.has(m.actorId)) continue;
+      seenIds.add(m.actorId);
+      if (actors.has(m.actorId)) actorIds.push(m.actorId);
+    }
     const event: DatasetEvent = {
       id: `${docId}:e${events.length}`,
       docId,

@@ -569,13 +569,13 @@ export function gapBreaks(text: string, from: number, to: number): boolean {
 
 interface PronounState {
   /** Person most recently salient (a sentence's subject-like person). */
-  salient?: string;
+  salient: string | undefined;
   /** Latest person for each title ("prime minister"). */
   titles: Map<string, string>;
   /** Country/organisation a person was qualified by. */
   affiliation: Map<string, string>;
   /** Non-person actor "it" in the next sentence refers to (the previous sentence's subject or only such actor). */
-  antecedent?: string;
+  antecedent: string | undefined;
   /** Distinct actors, most recent last (bounded): what "the two countries" and "the country" refer to. */
   recent: { id: string; kind: ActorKind }[];
   /** Named country mentions so far, per country: the document's own country is the most mentioned. */
@@ -716,6 +716,14 @@ function latestOf(
   return undefined;
 }
 
+export const POSSESSIVE_RE = /^['’]s?(?!\p{L})/u;
+
+/** Whether "'s", "’s" or a bare apostrophe follows `end`; the regex runs only when an apostrophe is there at all. */
+export function possessiveAfter(text: string, end: number): boolean {
+  const c = text.charCodeAt(end);
+  return (c === 39 || c === 0x2019) && POSSESSIVE_RE.test(text.slice(end, end + 3));
+}
+
 /** Named mentions of the sentence plus resolved pronouns and definite titles; flags possessives and modifiers. */
 function resolveMentions(
   text: string,
@@ -732,9 +740,11 @@ function resolveMentions(
     start: m.start,
     end: m.end,
     resolved: false,
-    possessive: /^['’]s?(?!\p{L})/u.test(text.slice(m.end, m.end + 3)),
+    possessive: possessiveAfter(text, m.end),
     modifier: false,
   }));
+  // The kind of each named mention, looked up once (the loops below read it several times).
+  const kinds = out.map((m) => kindOf(actors, m.actorId));
   // "X, now Y": Y is X's current name, the same party.
   for (let i = 1; i < out.length; i++) {
     const prev = out[i - 1]!;
@@ -751,9 +761,9 @@ function resolveMentions(
   // Modifiers and affiliations: "Japanese counterpart Fumio Kishida", "Cambodia's Prime Minister Hun Sen".
   for (let i = 1; i < out.length; i++) {
     const person = out[i]!;
-    if (kindOf(actors, person.actorId) !== 'person') continue;
+    if (kinds[i] !== 'person') continue;
     const prev = out[i - 1]!;
-    const prevKind = kindOf(actors, prev.actorId);
+    const prevKind = kinds[i - 1];
     if (prevKind === 'person' || prev.actorId === person.actorId) continue;
     if (person.start - prev.end > 70) continue;
     const gapWords = tokensBetween(tokens, prev.end, person.start);
@@ -772,8 +782,8 @@ function resolveMentions(
   for (let i = 1; i < out.length; i++) {
     const org = out[i]!;
     const prev = out[i - 1]!;
-    const prevKind = kindOf(actors, prev.actorId);
-    if (kindOf(actors, org.actorId) !== 'organization' || prev.actorId === org.actorId) continue;
+    const prevKind = kinds[i - 1];
+    if (kinds[i] !== 'organization' || prev.actorId === org.actorId) continue;
     const gap = text.slice(prev.end, org.start);
     const qualifies =
       (prevKind === 'country' && /^(?:['’]s)?\s{1,3}$/.test(gap)) ||
@@ -786,9 +796,9 @@ function resolveMentions(
   // Apposition: "Rim Sokvy, co-founder of The Thinker Cambodia", "X, a research fellow at the Y Institute".
   for (let i = 0; i + 1 < out.length; i++) {
     const person = out[i]!;
-    if (kindOf(actors, person.actorId) !== 'person') continue;
+    if (kinds[i] !== 'person') continue;
     const org = out[i + 1]!;
-    const orgKind = kindOf(actors, org.actorId);
+    const orgKind = kinds[i + 1];
     if (orgKind !== 'organization' && orgKind !== 'group') continue;
     const gap = text.slice(person.end, org.start);
     if (gap.length > 70 || !gap.startsWith(',') || /[,;:.()]/.test(gap.slice(1).replace(/\b[A-Z]\./g, ''))) continue;
@@ -806,7 +816,7 @@ function resolveMentions(
       let cur = org;
       for (let k = i + 2; k < out.length; k++) {
         const next = out[k]!;
-        const nextKind = kindOf(actors, next.actorId);
+        const nextKind = kinds[k];
         if (nextKind !== 'organization' && nextKind !== 'group') break;
         const g = text.slice(cur.end, next.start);
         const chained =
@@ -826,7 +836,7 @@ function resolveMentions(
     const comma = text.indexOf(',', sentence.start);
     if (comma >= 0 && comma < sentence.end) introEnd = comma;
   }
-  const persons = out.filter((m) => kindOf(actors, m.actorId) === 'person');
+  const persons = out.filter((_, k) => kinds[k] === 'person');
   const salientHere = persons.find(
     (m) => m.start >= introEnd && !m.modifier && !m.possessive && !inRegions(quotes, m.start),
   );
@@ -839,7 +849,8 @@ function resolveMentions(
 
   // Pronouns and definite titles.
   const extra: ResolvedMention[] = [];
-  const namedHere = out.filter((m) => !m.resolved);
+  // `out` holds only the named mentions so far (resolved ones go to `extra`).
+  const namedHere: readonly ResolvedMention[] = out;
   let groupId = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
@@ -1050,12 +1061,57 @@ function resolveMentions(
   }
   // `out` is in text order already (the named mentions come sorted): only resolved ones need sorting in.
   if (extra.length === 0) return out;
-  return [...out, ...extra].sort((a, b) => a.start - b.start || a.end - b.end);
+  return mergeByOffsets(out, extra);
+}
+
+const compareOffsets = (a: { start: number; end: number }, b: { start: number; end: number }): number =>
+  a.start - b.start || a.end - b.end;
+
+/**
+ * `[...sorted, ...more].sort(compareOffsets)` when `sorted` is in that order already: a stable sort of the few
+ * `more` (insertion sort), then one merge that takes from `sorted` on ties, as the stable sort of the whole does.
+ */
+export function mergeByOffsets<T extends { start: number; end: number }>(
+  sorted: readonly T[],
+  more: readonly T[],
+): T[] {
+  const rest = more.slice();
+  for (let i = 1; i < rest.length; i++) {
+    const x = rest[i]!;
+    let j = i - 1;
+    while (j >= 0 && compareOffsets(rest[j]!, x) > 0) {
+      rest[j + 1] = rest[j]!;
+      j--;
+    }
+    rest[j + 1] = x;
+  }
+  const out: T[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < sorted.length && j < rest.length) {
+    if (compareOffsets(sorted[i]!, rest[j]!) <= 0) out.push(sorted[i++]!);
+    else out.push(rest[j++]!);
+  }
+  while (i < sorted.length) out.push(sorted[i++]!);
+  while (j < rest.length) out.push(rest[j++]!);
+  return out;
 }
 
 /** Whether [s, e) overlaps a named (not resolved) mention. */
 function insideNamed(mentions: readonly ResolvedMention[], s: number, e: number): boolean {
   for (const m of mentions) if (!m.resolved && m.start < e && s < m.end) return true;
+  return false;
+}
+
+/** Whether the words of a phrase cue start at token i. */
+function phraseAt(tokens: readonly Token[], i: number, words: readonly string[]): boolean {
+  for (let k = 0; k < words.length; k++) if (tokens[i + k]?.lower !== words[k]) return false;
+  return true;
+}
+
+/** Whether a possessive mention ends at most 5 code units before `pos`. */
+function afterPossessive(mentions: readonly ResolvedMention[], pos: number): boolean {
+  for (const m of mentions) if (m.possessive && m.end <= pos && pos - m.end <= 5) return true;
   return false;
 }
 
@@ -1070,7 +1126,7 @@ function findCues(text: string, tokens: readonly Token[], mentions: readonly Res
     const phrases = t.word.phrases;
     if (phrases) {
       for (const p of phrases) {
-        if (p.tokens.every((w, k) => tokens[i + k]?.lower === w)) {
+        if (phraseAt(tokens, i, p.tokens)) {
           entry = p.entry;
           last = i + p.tokens.length;
           noun = p.entry.noun === true;
@@ -1082,16 +1138,19 @@ function findCues(text: string, tokens: readonly Token[], mentions: readonly Res
       const options = t.word.single;
       if (!options) continue;
       const prev = tokens[i - 1];
-      const afterPossessive = mentions.some((m) => m.possessive && m.end <= t.start && t.start - m.end <= 5);
       const nextLower = tokens[i + 1]?.lower;
       const nounContext =
         prev !== undefined &&
         (DETERMINERS.has(prev.lower) ||
-          afterPossessive ||
+          afterPossessive(mentions, t.start) ||
           (prev.capital && t.lower.endsWith('ing')) ||
           (prev.lower.endsWith('ing') && !GERUND_PREPS.has(prev.lower)));
-      const verbEntry = options.find((o) => o.noun !== true);
-      const nounEntry = options.find((o) => o.noun === true);
+      let verbEntry: CueEntry | undefined;
+      let nounEntry: CueEntry | undefined;
+      for (const o of options) {
+        if (o.noun === true) nounEntry ??= o;
+        else verbEntry ??= o;
+      }
       if (nounEntry && (!verbEntry || nounContext || nextLower === 'from' || nextLower === 'by')) {
         entry = nounEntry;
         noun = true;
@@ -1293,6 +1352,13 @@ function coordinated(text: string, mentions: readonly ResolvedMention[], head: R
   return group;
 }
 
+/** Whether an actor stands between the previous cue and this one (not its object, not a possessive). */
+function intervenes(before: readonly ResolvedMention[], previous: Predication): boolean {
+  for (const m of before)
+    if (m.start >= previous.cue.end && m.actorId !== previous.object?.actorId && !m.possessive) return true;
+  return false;
+}
+
 /** Subject(s) and object of a cue by nearest-actor rules. */
 function predicate(
   text: string,
@@ -1409,10 +1475,6 @@ function predicate(
     !cue.noun &&
     (prevLower === 'to' ||
       (prevLower !== undefined && GERUND_PREPS.has(prevLower) && tokens[cue.first]!.lower.endsWith('ing')));
-  const interveners =
-    previous === undefined
-      ? []
-      : before.filter((m) => m.start >= previous.cue.end && m.actorId !== previous.object?.actorId && !m.possessive);
   if (
     subjects.length === 0 &&
     inherits &&
@@ -1420,7 +1482,7 @@ function predicate(
     previous.subjects.length > 0 &&
     previous.cue.entry.role === 'relation' &&
     !(previous.cue.noun && previous.subjects.every((x) => x.possessive)) &&
-    interveners.length === 0
+    !intervenes(before, previous)
   ) {
     // "X thanked Y for sending", "X urged Y to send": Y sends; "X voted in favour of denouncing": X denounces.
     const objectControl = (prevLower === 'for' || prevLower === 'to') && previous.object && !previous.cue.noun;
@@ -1481,14 +1543,15 @@ function predicate(
     } else if (!entry.needsPrep && !cue.noun) {
       // A direct object: not introduced by a preposition, close to the verb.
       object = candidates.find((m) => {
-        const p = prepBefore(tokens, mentions, m);
         const gap = tokensBetween(tokens, cue.end, m.start);
         const gapTokens = gap.length;
+        if (gapTokens > 6) return false;
+        const p = prepBefore(tokens, mentions, m);
         const headOf = p === 'of' && GOVERNMENT_HEADS.has(tokens[prepIndex(tokens, mentions, m) - 1]?.lower ?? '');
         const cueEndsInPrep = PREPOSITIONS.has(tokens[cue.last - 1]!.lower) && gapTokens <= 1;
+        if (!(p === undefined || !PREPOSITIONS.has(p) || headOf || cueEndsInPrep)) return false;
         // "sign the TAC when Cambodia offered ...": an actor past a subordinator is the subject of another clause.
-        const otherClause = gap.some((t) => SUBORDINATORS.has(t.lower));
-        return (p === undefined || !PREPOSITIONS.has(p) || headOf || cueEndsInPrep) && gapTokens <= 6 && !otherClause;
+        return !gap.some((t) => SUBORDINATORS.has(t.lower));
       });
     }
   }
@@ -1529,6 +1592,16 @@ function coordinatedAfter(text: string, after: readonly ResolvedMention[], head:
   return out;
 }
 
+/** Whether items are in (start, end) order already: what sorting them by those keys would leave unchanged. */
+export function isSortedByOffsets(items: readonly { start: number; end: number }[]): boolean {
+  for (let i = 1; i < items.length; i++) {
+    const a = items[i - 1]!;
+    const b = items[i]!;
+    if (a.start > b.start || (a.start === b.start && a.end > b.end)) return false;
+  }
+  return true;
+}
+
 /** Analyses every sentence of a document, in order. */
 export function analyseDocument(
   text: string,
@@ -1536,9 +1609,20 @@ export function analyseDocument(
   mentions: readonly ActorMention[],
   actorList: readonly ActorInfo[],
 ): SentenceAnalysis[] {
-  const actors = new Map(actorList.map((a) => [a.id, a]));
-  const sorted = [...mentions].sort((a, b) => a.start - b.start || a.end - b.end);
-  const state: PronounState = { titles: new Map(), affiliation: new Map(), recent: [], countryCounts: new Map() };
+  const actors = new Map<string, ActorInfo>();
+  for (const a of actorList) actors.set(a.id, a);
+  // The mentions usually come sorted: then the stable sort would keep them as they are.
+  const sorted = isSortedByOffsets(mentions)
+    ? mentions
+    : [...mentions].sort((a, b) => a.start - b.start || a.end - b.end);
+  const state: PronounState = {
+    salient: undefined,
+    titles: new Map(),
+    affiliation: new Map(),
+    antecedent: undefined,
+    recent: [],
+    countryCounts: new Map(),
+  };
   const out: SentenceAnalysis[] = [];
   let mi = 0;
   let qi = 0;
@@ -1645,10 +1729,14 @@ const MEETING_HEADS = new Set([
 ]);
 const HYPHEN_RE = /^\s*[-\u2013]\s*$/;
 
-/** An organisation or a group. */
-function isGroupIn(actors: ReadonlyMap<string, ActorInfo>, id: string): boolean {
-  return kindOf(actors, id) === 'organization' || kindOf(actors, id) === 'group';
+/** Whether an actor is the object of one of the sentence's relation predications (read only when a meeting is named). */
+function isRelationObject(predications: readonly Predication[], id: string): boolean {
+  for (const p of predications) if (p.object?.actorId === id && p.cue.entry.role === 'relation') return true;
+  return false;
 }
+
+/** An organisation or a group. */
+const isGroupKind = (kind: ActorKind | undefined): boolean => kind === 'organization' || kind === 'group';
 
 /**
  * Relations carried by the shape of noun phrases rather than by a verb: memberships ("X, as chair of Y", "the bloc Y,
@@ -1664,28 +1752,24 @@ function phraseRelations(
   out: Affiliation[],
 ): void {
   const named = mentions.filter((m) => !m.resolved);
+  const kinds = named.map((m) => kindOf(actors, m.actorId));
   for (let i = 0; i + 1 < named.length; i++) {
     const x = named[i]!;
     const y = named[i + 1]!;
+    if (y.start - x.end > 80) continue; // the gap's length, without cutting it out
     const gap = text.slice(x.end, y.start);
-    if (gap.length > 80) continue;
-    if (
-      kindOf(actors, x.actorId) !== 'person' &&
-      isGroupIn(actors, y.actorId) &&
-      x.actorId !== y.actorId &&
-      MEMBERSHIP_GAP_RE.test(gap)
-    ) {
+    if (kinds[i] !== 'person' && isGroupKind(kinds[i + 1]) && x.actorId !== y.actorId && MEMBERSHIP_GAP_RE.test(gap)) {
       out.push({ source: x.actorId, target: y.actorId });
       // "A and B, members of Y" is caught by the list rule below; "X, as chair of Y" here.
     }
-    if (isGroupIn(actors, x.actorId) && (LIST_INTRO_RE.test(gap) || PLUS_RE.test(gap))) {
+    if (isGroupKind(kinds[i]) && (LIST_INTRO_RE.test(gap) || PLUS_RE.test(gap))) {
       const type = PLUS_RE.test(gap) ? 'consult' : 'affiliation';
       let cur = x;
       for (let k = i + 1; k < named.length; k++) {
         const m = named[k]!;
         const g = text.slice(cur.end, m.start);
         if (k > i + 1 && !LIST_GAP_RE.test(g)) break;
-        if (kindOf(actors, m.actorId) !== 'country' && kindOf(actors, m.actorId) !== 'organization') break;
+        if (kinds[k] !== 'country' && kinds[k] !== 'organization') break;
         if (m.actorId !== x.actorId) {
           out.push(
             type === 'consult'
@@ -1696,12 +1780,12 @@ function phraseRelations(
         cur = m;
       }
     }
-    if (isGroupIn(actors, y.actorId) && MEMBERS_AFTER_RE.test(gap)) {
+    if (isGroupKind(kinds[i + 1]) && MEMBERS_AFTER_RE.test(gap)) {
       let cur = x;
       for (let k = i; k >= 0; k--) {
         const m = named[k]!;
         if (k < i && !LIST_GAP_RE.test(text.slice(m.end, cur.start))) break;
-        if (kindOf(actors, m.actorId) === 'country' || kindOf(actors, m.actorId) === 'organization') {
+        if (kinds[k] === 'country' || kinds[k] === 'organization') {
           out.push({ source: m.actorId, target: y.actorId });
         }
         cur = m;
@@ -1709,13 +1793,11 @@ function phraseRelations(
     }
   }
   // Meeting names: "the Special ASEAN-U.S. Foreign Ministers' Meeting", "the ASEAN summit".
-  const objects = new Set(
-    predications.flatMap((p) => (p.object && p.cue.entry.role === 'relation' ? [p.object.actorId] : [])),
-  );
-  const person = mentions.find((m) => kindOf(actors, m.actorId) === 'person' && !m.modifier && !m.possessive);
+  // The person who attends: looked for only when a meeting is named.
+  let person: ResolvedMention | undefined | null = null;
   for (let i = 0; i < named.length; i++) {
     const x = named[i]!;
-    if (!isGroupIn(actors, x.actorId) && kindOf(actors, x.actorId) !== 'country') continue;
+    if (!isGroupKind(kinds[i]) && kinds[i] !== 'country') continue;
     let last = x;
     let partner: ResolvedMention | undefined;
     const y = named[i + 1];
@@ -1737,11 +1819,33 @@ function phraseRelations(
     if (head < 0) continue;
     if (partner && partner.actorId !== x.actorId)
       out.push({ source: x.actorId, target: partner.actorId, type: 'consult' });
-    if (person && isGroupIn(actors, x.actorId) && !objects.has(x.actorId) && person.actorId !== x.actorId) {
+    person ??= mentions.find((m) => kindOf(actors, m.actorId) === 'person' && !m.modifier && !m.possessive);
+    if (person && isGroupKind(kinds[i]) && !isRelationObject(predications, x.actorId) && person.actorId !== x.actorId) {
       out.push({ source: person.actorId, target: x.actorId, type: 'consult' });
     }
     if (partner) i++;
   }
+}
+
+/**
+ * Makes `id` the most recent actor: out of its place (if listed; its kind is the same, so its entry is reused), onto
+ * the end, the oldest dropped past RECENT_MAX.
+ */
+function moveToEnd(recent: { id: string; kind: ActorKind }[], id: string, kind: ActorKind): void {
+  let at = -1;
+  for (let k = 0; k < recent.length; k++) {
+    if (recent[k]!.id === id) {
+      at = k;
+      break;
+    }
+  }
+  if (at >= 0) {
+    if (at === recent.length - 1) return;
+    recent.push(recent.splice(at, 1)[0]!);
+    return;
+  }
+  recent.push({ id, kind });
+  if (recent.length > RECENT_MAX) recent.shift();
 }
 
 /** Updates what later anaphors refer to: recent actors, country counts and the antecedent of "it". */
@@ -1756,10 +1860,7 @@ function rememberActors(
   for (const m of named) {
     if (m.resolved || m.formerOf !== undefined) continue;
     const kind = actors.get(m.actorId)!.kind;
-    const at = state.recent.findIndex((r) => r.id === m.actorId);
-    if (at >= 0) state.recent.splice(at, 1);
-    state.recent.push({ id: m.actorId, kind });
-    if (state.recent.length > RECENT_MAX) state.recent.shift();
+    moveToEnd(state.recent, m.actorId, kind);
     if (kind === 'country') state.countryCounts.set(m.actorId, (state.countryCounts.get(m.actorId) ?? 0) + 1);
     if (kind === 'country' || kind === 'organization') {
       if (only === undefined) only = m.actorId;
@@ -1779,8 +1880,8 @@ function rememberActors(
     }
   }
   if (!antecedent && !several) antecedent = only;
-  if (antecedent) state.antecedent = antecedent;
-  else delete state.antecedent;
+  // Cleared by assignment, not `delete`: deleting a property would turn the state into a slow dictionary object.
+  state.antecedent = antecedent ? antecedent : undefined;
 }
 
 const REQUEST_MODALS = new Set(['should', 'must', 'ought']);

@@ -1,7 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import { CLAUSE_PUNCT_RE, TOKEN_RE, gapBreaks, isSpaceUnit, tokenize, tokensBetween } from './relations-analysis';
+import {
+  CLAUSE_PUNCT_RE,
+  POSSESSIVE_RE,
+  TOKEN_RE,
+  gapBreaks,
+  isSortedByOffsets,
+  isSpaceUnit,
+  mergeByOffsets,
+  possessiveAfter,
+  tokenize,
+  tokensBetween,
+} from './relations-analysis';
 import { runFixture, triples } from './relations-fixtures';
+import { predicationPairs } from './relations';
+import type { Predication, ResolvedMention } from './relations-analysis';
 
 describe('relations: types and direction', () => {
   it('reads a consultation with the object after "with", past titles and person qualifiers', () => {
@@ -172,4 +185,114 @@ describe('relations: in-place scans agree with their specifications', () => {
       expect(tokensBetween(tokens, from, to)).toEqual(tokens.filter((t) => t.start >= from && t.end <= to));
     },
   );
+  const possessiveText = fc
+    .array(
+      fc.oneof(
+        fc.constantFrom("'", '\u2019', 's', 'S', 'a', '\u00e9', '\ud835\udc00', '\ud835', ' ', '1', '-'),
+        fc.string({ maxLength: 2, unit: 'binary' }),
+      ),
+      { maxLength: 8 },
+    )
+    .map((parts) => parts.join(''));
+  test.prop([possessiveText, fc.nat()], { numRuns: 3000 })(
+    'possessiveAfter is POSSESSIVE_RE after the offset',
+    (s, a) => {
+      const end = a % (s.length + 1);
+      expect(possessiveAfter(s, end)).toBe(POSSESSIVE_RE.test(s.slice(end, end + 3)));
+    },
+  );
+});
+
+describe('relations: ordering helpers agree with a stable sort', () => {
+  const span = fc.record({ start: fc.integer({ min: 0, max: 6 }), end: fc.integer({ min: 0, max: 6 }) });
+  const bySpan = (a: { start: number; end: number }, b: { start: number; end: number }): number =>
+    a.start - b.start || a.end - b.end;
+  const tagged = (xs: { start: number; end: number }[], tag: string): { start: number; end: number; id: string }[] =>
+    xs.map((x, i) => ({ ...x, id: `${tag}${i}` }));
+  test.prop([fc.array(span, { maxLength: 8 }), fc.array(span, { maxLength: 8 })], { numRuns: 3000 })(
+    'mergeByOffsets of a sorted list and any list is the stable sort of their concatenation',
+    (a, b) => {
+      const sorted = tagged(a, 'a').sort(bySpan);
+      const more = tagged(b, 'b');
+      expect(mergeByOffsets(sorted, more)).toEqual([...sorted, ...more].sort(bySpan));
+    },
+  );
+  test.prop([fc.array(span, { maxLength: 8 })], { numRuns: 3000 })(
+    'isSortedByOffsets holds exactly when sorting changes nothing',
+    (a) => {
+      const items = tagged(a, 'a');
+      const sorted = [...items].sort(bySpan);
+      expect(isSortedByOffsets(items)).toBe(sorted.every((x, i) => x === items[i]));
+    },
+  );
+});
+
+describe('relations: predicationPairs agrees with its former definition', () => {
+  /** The former pairing: subjects deduplicated by a Set, "X, now Y" pairs as joined keys in a Set. */
+  function formerPairs(p: Predication): { source: string; target: string; symmetric: boolean }[] {
+    const subjects = [...new Set(p.subjects.map((s) => s.actorId))];
+    const same = new Set<string>();
+    const named = p.object ? [...p.subjects, p.object, ...(p.moreObjects ?? [])] : p.subjects;
+    for (const m of named) {
+      if (m.formerOf !== undefined) same.add(`${m.formerOf}\u0000${m.actorId}`).add(`${m.actorId}\u0000${m.formerOf}`);
+    }
+    const out: { source: string; target: string; symmetric: boolean }[] = [];
+    if (p.object) {
+      for (const s of subjects)
+        for (const o of [p.object, ...(p.moreObjects ?? [])])
+          if (s !== o.actorId && !same.has(`${s}\u0000${o.actorId}`))
+            out.push({ source: s, target: o.actorId, symmetric: true });
+    } else if (subjects.length >= 2) {
+      for (let i = 0; i < subjects.length; i++)
+        for (let j = i + 1; j < subjects.length; j++)
+          if (!same.has(`${subjects[i]}\u0000${subjects[j]}`))
+            out.push({ source: subjects[i]!, target: subjects[j]!, symmetric: true });
+    }
+    return out;
+  }
+  const id = fc.constantFrom('person:a', 'person:b', 'country:C', 'org:d', 'org:e');
+  const mention: fc.Arbitrary<ResolvedMention> = fc
+    .record({ actorId: id, formerOf: fc.option(id, { nil: undefined }) })
+    .map(({ actorId, formerOf }) => ({
+      actorId,
+      start: 0,
+      end: 1,
+      resolved: false,
+      possessive: false,
+      modifier: false,
+      ...(formerOf === undefined ? {} : { formerOf }),
+    }));
+  test.prop(
+    [
+      fc.array(mention, { maxLength: 4 }),
+      fc.option(mention, { nil: undefined }),
+      fc.option(fc.array(mention, { maxLength: 3 }), { nil: undefined }),
+    ],
+    { numRuns: 3000 },
+  )('same pairs, in the same order', (subjects, object, moreObjects) => {
+    const p: Predication = {
+      cue: {
+        entry: { lemma: 'meet', past: 'met', role: 'relation', type: 'consult', symmetric: true },
+        start: 0,
+        end: 1,
+        first: 0,
+        last: 1,
+        noun: false,
+        negated: false,
+        hypothetical: false,
+        requested: false,
+        unattributedQuote: false,
+        subordinate: false,
+        passive: false,
+        quoted: false,
+      },
+      subjects,
+      agentive: false,
+      ...(object ? { object } : {}),
+      ...(object && moreObjects ? { moreObjects } : {}),
+    };
+    expect(predicationPairs(p).map(({ source, target, symmetric }) => ({ source, target, symmetric }))).toEqual(
+      formerPairs(p),
+    );
+  });
 });

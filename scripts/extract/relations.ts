@@ -3,7 +3,7 @@
  * negation flag, each linked to the event of its sentence. The analysis itself is in relations-analysis.ts.
  */
 import type { DatasetEvent, Polarity, Relation, RelationType } from '../../src/model/schema';
-import type { Predication, SentenceAnalysis } from './relations-analysis';
+import type { Predication, ResolvedMention, SentenceAnalysis } from './relations-analysis';
 
 export const POLARITY: Readonly<Record<RelationType, Polarity>> = {
   consult: 'cooperation',
@@ -24,6 +24,15 @@ interface Candidate {
   symmetric: boolean;
 }
 
+/** Whether a and b are two names of one party: one of the mentions is b continuing a ("X, now Y") or a continuing b. */
+function sameParty(named: readonly ResolvedMention[], a: string, b: string): boolean {
+  for (const m of named) {
+    if (m.formerOf === undefined) continue;
+    if ((m.formerOf === a && m.actorId === b) || (m.actorId === a && m.formerOf === b)) return true;
+  }
+  return false;
+}
+
 /** Actor pairs a predication asserts, or none (no type, hypothetical, unattributed quotation, no partner). */
 export function predicationPairs(p: Predication): Candidate[] {
   const cue = p.cue;
@@ -41,26 +50,23 @@ export function predicationPairs(p: Predication): Candidate[] {
   if (cue.entry.negativePolarity && !cue.negated) return [];
   const negated = cue.negated && !(cue.noun && p.agentive) && !cue.entry.negativePolarity;
   const symmetric = cue.entry.symmetric === true;
-  const subjects = [...new Set(p.subjects.map((s) => s.actorId))];
+  const subjects: string[] = [];
+  for (const s of p.subjects) if (!subjects.includes(s.actorId)) subjects.push(s.actorId);
   // "X, now Y": the two names of one party are never partners.
-  const same = new Set<string>();
   const named = p.object ? [...p.subjects, p.object, ...(p.moreObjects ?? [])] : p.subjects;
-  for (const m of named) {
-    if (m.formerOf !== undefined) same.add(`${m.formerOf}\u0000${m.actorId}`).add(`${m.actorId}\u0000${m.formerOf}`);
-  }
   const out: Candidate[] = [];
   if (p.object) {
     const objects = [p.object, ...(p.moreObjects ?? [])];
     for (const s of subjects) {
       for (const o of objects) {
-        if (s !== o.actorId && !same.has(`${s}\u0000${o.actorId}`))
+        if (s !== o.actorId && !sameParty(named, s, o.actorId))
           out.push({ source: s, target: o.actorId, type, negated, symmetric });
       }
     }
   } else if (subjects.length >= 2 && (symmetric || (cue.noun && p.agentive))) {
     for (let i = 0; i < subjects.length; i++) {
       for (let j = i + 1; j < subjects.length; j++) {
-        if (same.has(`${subjects[i]}\u0000${subjects[j]}`)) continue;
+        if (sameParty(named, subjects[i]!, subjects[j]!)) continue;
         out.push({ source: subjects[i]!, target: subjects[j]!, type, negated, symmetric: true });
       }
     }
@@ -76,9 +82,11 @@ export function buildRelations(
 ): Relation[] {
   const relations: Relation[] = [];
   for (const analysis of analyses) {
+    // Most sentences assert nothing: no candidates, nothing to look up.
+    if (analysis.predications.length === 0 && analysis.affiliations.length === 0) continue;
     const seen = new Set<string>();
     const candidates: Candidate[] = [];
-    for (const p of analysis.predications) candidates.push(...predicationPairs(p));
+    for (const p of analysis.predications) for (const c of predicationPairs(p)) candidates.push(c);
     for (const a of analysis.affiliations) {
       const type = a.type ?? 'affiliation';
       candidates.push({ source: a.source, target: a.target, type, negated: false, symmetric: type === 'consult' });
