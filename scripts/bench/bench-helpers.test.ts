@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { initialJsGzip, initialScripts } from './bundle-size';
 import { buildCorpus, readSeeds, referenceDate, shiftPublished, varyText, type Variation } from './corpus';
 import { median, parseFlags, percentile, table } from './stats';
+import { heapSlopes } from './ui-bench';
 
 describe('stats', () => {
   it('computes medians and nearest-rank percentiles, ignoring missing values', () => {
@@ -72,5 +73,15 @@ describe('corpus', () => {
     expect(referenceDate({ file: 'x', text: '', meta: { file: 'x', published: '2024-11' } }).toISOString()).toBe(
       '2024-11-01T12:00:00.000Z',
     );
+  });
+});
+
+describe('heapSlopes', () => {
+  it('gives the heap added per event from each size to the next, skipping sizes without a figure', () => {
+    const at = (events: number, heapBytes: number | null) => ({ events, median: { heapBytes } });
+    expect(heapSlopes([at(10_000, 15e6), at(1_000, 8e6), at(100_000, 83e6), at(5_000, null)])).toEqual([
+      { from: 1_000, to: 10_000, bytesPerEvent: 7e6 / 9_000 },
+      { from: 10_000, to: 100_000, bytesPerEvent: 68e6 / 90_000 },
+    ]);
   });
 });

@@ -146,6 +146,8 @@ interface RunResult {
   loadedMarkMs: number | null;
   parseMs: number | null;
   divFloorMs: number | null;
+  /** The plain page's 'plain:done' mark (from navigation): fetch, parse and divs, loaded as a page. */
+  plainPageMs: number | null;
   vsyncMs: number | null;
   heapBytes: number | null;
   heapBaselineBytes: number | null;
@@ -164,11 +166,53 @@ interface RunResult {
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * Page-side source of the plain-div floor's drawing: one absolutely positioned div per event, placed by year, in a
+ * 1366 px host appended to the body. Shared by the in-page anchor and the plain page, so both draw the same.
+ */
+const DRAW_DIVS_SOURCE = `(events) => {
+  const width = 1366;
+  const host = document.createElement('div');
+  host.style.cssText = 'position:relative;width:1366px;height:320px;overflow:hidden';
+  events.forEach((e, i) => {
+    const year = Number(e.date.start.slice(0, 4));
+    const month = Number(e.date.start.slice(5, 7) || '1');
+    const div = document.createElement('div');
+    div.className = 'item';
+    div.textContent = 'event ' + i;
+    div.style.cssText = 'position:absolute;left:' + (((year - 2004) * 12 + month) / 240) * width + 'px;top:' + (i % 12) * 26 + 'px;font:12px sans-serif;border:1px solid #888;padding:2px';
+    host.appendChild(div);
+  });
+  document.body.appendChild(host);
+  return host;
+}`;
+
+/**
+ * A page that does only what the anchor measures, loaded the way the app is: fetch the dataset named in
+ * `?dataset=`, JSON.parse it, draw the divs, and mark 'plain:done' after the next frame. Its mark's startTime, like
+ * the app's app:interactive, counts from navigation, so it includes what the in-page anchor leaves out (the page
+ * load itself). Reported next to the anchor the targets use, with no target of its own.
+ */
+const PLAIN_PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>plain</title></head><body><script>
+(async () => {
+  const url = new URLSearchParams(location.search).get('dataset');
+  const data = JSON.parse(await (await fetch(url)).text());
+  (${DRAW_DIVS_SOURCE})(data.events);
+  requestAnimationFrame(() => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => performance.mark('plain:done');
+    channel.port2.postMessage(0);
+  });
+})();
+</script></body></html>
+`;
+
 /** Vsync interval (median rAF delta over ~0.5 s), JSON.parse of the dataset text and the plain-div floor. */
 async function measureAnchors(
   page: Page,
   datasetUrl: string,
 ): Promise<{ vsyncMs: number | null; parseMs: number; divFloorMs: number }> {
+  await page.evaluate(`window.__drawDivs = ${DRAW_DIVS_SOURCE}`);
   return page.evaluate(async (url: string) => {
     const times: number[] = [];
     await new Promise<void>((resolve) => {
@@ -199,20 +243,9 @@ async function measureAnchors(
           channel.port2.postMessage(0);
         }),
       );
+    const draw = (window as unknown as { __drawDivs: (events: unknown[]) => HTMLElement }).__drawDivs;
     const t1 = performance.now();
-    const host = document.createElement('div');
-    host.style.cssText = 'position:relative;width:1366px;height:320px;overflow:hidden';
-    const width = 1366;
-    data.events.forEach((e, i) => {
-      const year = Number(e.date.start.slice(0, 4));
-      const month = Number(e.date.start.slice(5, 7) || '1');
-      const div = document.createElement('div');
-      div.className = 'item';
-      div.textContent = `event ${i}`;
-      div.style.cssText = `position:absolute;left:${(((year - 2004) * 12 + month) / 240) * width}px;top:${(i % 12) * 26}px;font:12px sans-serif;border:1px solid #888;padding:2px`;
-      host.appendChild(div);
-    });
-    document.body.appendChild(host);
+    const host = draw(data.events);
     const divFloorMs = (await afterNextPaint()) - t1;
     host.remove();
     return { vsyncMs, parseMs, divFloorMs };
@@ -493,6 +526,7 @@ async function runOnce(
     loadedMarkMs: null,
     parseMs: null,
     divFloorMs: null,
+    plainPageMs: null,
     vsyncMs: null,
     heapBytes: null,
     heapBaselineBytes: null,
@@ -525,6 +559,19 @@ async function runOnce(
       result.errors.push(`anchors: ${String(error)}`);
     }
     await blank.close();
+
+    // The plain page: the anchor's work loaded as a page (informational).
+    const plain = await context.newPage();
+    try {
+      await plain.goto(`${baseUrl}bench/plain.html?dataset=${datasetPath}`, { timeout: 30_000 });
+      await plain.waitForFunction(() => performance.getEntriesByName('plain:done').length > 0, null, {
+        timeout: timeoutMs,
+      });
+      result.plainPageMs = await plain.evaluate(() => performance.getEntriesByName('plain:done')[0]?.startTime ?? null);
+    } catch (error) {
+      result.errors.push(`plain page: ${String(error)}`);
+    }
+    await plain.close();
 
     // Heap baseline: the app on a 10-event dataset (fixed cost of code, React and panels).
     const base = await context.newPage();
@@ -615,7 +662,8 @@ type MedianKey =
   | 'longTaskMaxMs'
   | 'heapBytes'
   | 'heapBaselineBytes'
-  | 'heapBytesPerEvent';
+  | 'heapBytesPerEvent'
+  | 'plainPageMs';
 
 interface SizeSummary {
   events: number;
@@ -623,7 +671,10 @@ interface SizeSummary {
   timexes: boolean;
   runs: RunResult[];
   median: Record<MedianKey, number | null>;
-  ratios: Record<'timelineFrame' | 'graphFrame' | 'selectFrames' | 'load' | 'heapToFloor', number | null>;
+  ratios: Record<
+    'timelineFrame' | 'graphFrame' | 'selectFrames' | 'load' | 'loadToPlainPage' | 'heapToFloor',
+    number | null
+  >;
   pass: Record<
     'timelineFrame' | 'graphFrame' | 'select' | 'loadRatio' | 'loadAbsolute' | 'longTasks' | 'heap',
     boolean | null
@@ -647,6 +698,7 @@ function summarise(events: number, fileBytes: number, timexes: boolean, runs: Ru
     heapBytes: med((r) => r.heapBytes),
     heapBaselineBytes: med((r) => r.heapBaselineBytes),
     heapBytesPerEvent: med((r) => r.heapBytesPerEvent),
+    plainPageMs: med((r) => r.plainPageMs),
   };
   // Ratios of per-run figures to the same run's anchor, then the median of those.
   const ratio = (f: (r: RunResult) => [number | null, number | null]): number | null =>
@@ -662,6 +714,7 @@ function summarise(events: number, fileBytes: number, timexes: boolean, runs: Ru
     graphFrame: ratio((r) => [r.graphFrameP90Ms, vsync(r)]),
     selectFrames: ratio((r) => [r.selectMs, vsync(r)]),
     load: ratio((r) => [r.loadMs, r.parseMs !== null && r.divFloorMs !== null ? r.parseMs + r.divFloorMs : null]),
+    loadToPlainPage: ratio((r) => [r.loadMs, r.plainPageMs]),
     heapToFloor: m.heapBytesPerEvent === null ? null : m.heapBytesPerEvent / 40,
   };
   const t = targetsFor(events);
@@ -710,6 +763,7 @@ function printSummary(s: SizeSummary): void {
       [
         ['load-to-interactive', ms(m.loadMs), `parse ${ms(m.parseMs)} + div floor ${ms(m.divFloorMs)}`, x(s.ratios.load), `<= ${t.loadRatio}x`, verdict(s.pass.loadRatio)],
         ['load-to-interactive (abs)', ms(m.loadMs), '', '', `<= ${t.loadMs} ms`, verdict(s.pass.loadAbsolute)],
+        ['load vs a plain page', ms(m.loadMs), `plain page ${ms(m.plainPageMs)} (from navigation)`, x(s.ratios.loadToPlainPage), 'none (information)', ''],
         ['select-actor latency', ms(m.selectMs), `vsync ${ms(m.vsyncMs)}`, s.ratios.selectFrames === null ? 'n/a' : `${s.ratios.selectFrames.toFixed(1)} frames`, `<= ${t.selectMs} ms`, verdict(s.pass.select, hookMissing(run0?.selectNote))],
         ['timeline pan/zoom p90', ms(m.timelineFrameP90Ms), `vsync ${ms(m.vsyncMs)}`, x(s.ratios.timelineFrame), `<= ${t.frameRatio}x (+5%)`, verdict(s.pass.timelineFrame, hookMissing(run0?.timelineNote))],
         ['graph drag p90', ms(m.graphFrameP90Ms), `vsync ${ms(m.vsyncMs)}`, x(s.ratios.graphFrame), `<= ${t.frameRatio}x (+5%)`, verdict(s.pass.graphFrame, hookMissing(run0?.graphNote))],
@@ -719,6 +773,28 @@ function printSummary(s: SizeSummary): void {
     ),
   );
   for (const note of s.notes) console.log(`  note: ${note}`);
+}
+
+/** Heap added per event from each size to the next larger one (medians after GC): the per-event cost alone. */
+export function heapSlopes(
+  summaries: readonly { events: number; median: { heapBytes: number | null } }[],
+): { from: number; to: number; bytesPerEvent: number }[] {
+  const sized = summaries
+    .filter((s) => s.median.heapBytes !== null)
+    .slice()
+    .sort((a, b) => a.events - b.events);
+  const out: { from: number; to: number; bytesPerEvent: number }[] = [];
+  for (let i = 1; i < sized.length; i++) {
+    const a = sized[i - 1]!;
+    const b = sized[i]!;
+    if (b.events === a.events) continue;
+    out.push({
+      from: a.events,
+      to: b.events,
+      bytesPerEvent: (b.median.heapBytes! - a.median.heapBytes!) / (b.events - a.events),
+    });
+  }
+  return out;
 }
 
 function buildInto(outDir: string | undefined): void {
@@ -772,6 +848,7 @@ async function main(argv: readonly string[]): Promise<number> {
       path.join(served, 'bench', 'blank.html'),
       '<!doctype html><html><head><meta charset="utf-8"><title>blank</title></head><body></body></html>\n',
     );
+    writeFileSync(path.join(served, 'bench', 'plain.html'), PLAIN_PAGE);
     // As `npm run extract` writes them: with the network layout stored (unless --no-stored-layout).
     const asWritten = (d: Dataset): string => serialise(storedLayout ? withLayout(d) : d);
     writeFileSync(path.join(served, 'bench', 'events-10.json'), asWritten(generateDataset({ events: 10, seed })));
@@ -823,6 +900,11 @@ async function main(argv: readonly string[]): Promise<number> {
       summaries.push(summary);
       printSummary(summary);
     }
+    const slopes = heapSlopes(summaries);
+    if (slopes.length > 0) {
+      console.log('\nJS heap added per event between sizes (the fixed cost of the app cancels out; information):');
+      for (const h of slopes) console.log(`  ${h.from} -> ${h.to} events: ${h.bytesPerEvent.toFixed(0)} B per event`);
+    }
 
     const report = {
       benchmark: 'ui',
@@ -838,6 +920,7 @@ async function main(argv: readonly string[]): Promise<number> {
       bundle,
       hooks,
       sizes: summaries.map((s) => ({ ...s, targets: targetsFor(s.events) })),
+      heapSlopes: slopes,
     };
     mkdirSync(path.dirname(out), { recursive: true });
     writeFileSync(out, `${stringify(report, null, 2)}\n`);
