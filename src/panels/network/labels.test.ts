@@ -78,15 +78,17 @@ describe('placeLabels', () => {
   });
 });
 
+/** A hub node boxed in by a ring of 16 nodes: none of its near spots is free. */
+const hub = { id: 'hub', x: 0, y: 0, r: 10, text: 'Hub', priority: 100 };
+const ring = Array.from({ length: 16 }, (_, i) => ({
+  id: `n${i}`,
+  x: Math.cos((i / 16) * 2 * Math.PI) * 22,
+  y: Math.sin((i / 16) * 2 * Math.PI) * 22,
+  r: 8,
+}));
+
 describe('essential labels', () => {
   it('always labels the highest-priority node, even when it is boxed in by other nodes', () => {
-    const hub = { id: 'hub', x: 0, y: 0, r: 10, text: 'Hub', priority: 100 };
-    const ring = Array.from({ length: 16 }, (_, i) => ({
-      id: `n${i}`,
-      x: Math.cos((i / 16) * 2 * Math.PI) * 22,
-      y: Math.sin((i / 16) * 2 * Math.PI) * 22,
-      r: 8,
-    }));
     const placed = placeLabels([hub], [{ id: 'hub', x: 0, y: 0, r: 10 }, ...ring], { scale: 1 });
     expect(placed.map((p) => p.id)).toEqual(['hub']);
   });
@@ -109,13 +111,6 @@ describe('essential labels', () => {
   });
 
   it('ties a label placed away from its node to it with a leader line, and only such a label', () => {
-    const hub = { id: 'hub', x: 0, y: 0, r: 10, text: 'Hub', priority: 100 };
-    const ring = Array.from({ length: 16 }, (_, i) => ({
-      id: `n${i}`,
-      x: Math.cos((i / 16) * 2 * Math.PI) * 22,
-      y: Math.sin((i / 16) * 2 * Math.PI) * 22,
-      r: 8,
-    }));
     const [boxedIn] = placeLabels([hub], [{ id: 'hub', x: 0, y: 0, r: 10 }, ...ring], { scale: 1 });
     const leader = boxedIn?.leader;
     expect(leader).toBeDefined();
