@@ -969,7 +969,7 @@ export function GraphView({ onReady }: { onReady?: (handle: GraphViewHandle | nu
             {MARKER_COLOURS.map((colour, i) => (
               <marker
                 key={colour}
-                id={`${uid}-arrow-${i}`}
+                id={markerIds[i]}
                 viewBox="0 0 10 10"
                 refX="9"
                 refY="5"
