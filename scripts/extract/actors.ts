@@ -26,6 +26,7 @@ import { createRequire } from 'node:module';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { Actor, ActorKind } from '../../src/model/schema';
+import { MONTH_NAMES } from '../../src/model/calendar';
 import {
   DOCUMENT_HEADS,
   EVENT_HEADS,
@@ -560,9 +561,6 @@ const CONNECTORS = new Set([
   'al',
   'el',
 ]);
-/** Month and weekday names, with an optional stop (the specification of isCalendarWord). */
-export const CALENDAR =
-  /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\.?$/u;
 const SPEECH =
   /^(?:said|says|told|added|stressed|noted|recounted|warned|explained|stated|claimed|argued|wrote|tweeted|recalled|insisted|urged|announced|asked|replied|confirmed|denied)$/u;
 const ACRONYM = /^(?:\p{Lu}{2,6}|(?:\p{Lu}\.){2,4})$/u;
@@ -647,20 +645,20 @@ function initialIsProperNoun(toks: readonly Tok[], i: number): boolean {
   return propn;
 }
 
-/** Month and weekday names: CALENDAR without its optional final stop. */
-const CALENDAR_WORDS: ReadonlySet<string> = new Set(
-  'January February March April May June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday'.split(
-    ' ',
-  ),
-);
+/** Month and weekday names (isCalendarWord also takes them with a final stop). */
+const CALENDAR_WORDS: ReadonlySet<string> = new Set([
+  ...MONTH_NAMES,
+  ...MONTH_NAMES.map((m) => m.slice(0, 3)),
+  'Sept',
+  ...['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
+]);
 
-/** CALENDAR.test(s), by set lookups (a test checks the two agree). */
+/** A month or weekday name, with or without a final stop (a test checks it against the regex it replaced). */
 export function isCalendarWord(s: string): boolean {
   return CALENDAR_WORDS.has(s) || (s.endsWith('.') && CALENDAR_WORDS.has(s.slice(0, -1)));
 }
 
-/** OPENS_CLAUSE.test(s): a quote, bracket or dash that opens a clause (before a clause-initial word). */
-export const OPENS_CLAUSE = /^["'\u201c\u2018([\u2013\u2014-]$/u;
+/** A quote, bracket or dash that opens a clause (before a clause-initial word); a test checks it against its regex. */
 export function opensClause(s: string): boolean {
   if (s.length !== 1) return false;
   const u = s.charCodeAt(0);

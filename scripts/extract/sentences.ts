@@ -155,13 +155,6 @@ export function segmentCuts(s: string, offset: number): number[] {
   return cuts;
 }
 
-/** segmentCuts by the iterator protocol (the definition; for tests). */
-export function segmentCutsIterated(s: string, offset: number): number[] {
-  const cuts: number[] = [];
-  for (const seg of segmenter.segment(s)) if (seg.index > 0) cuts.push(offset + seg.index);
-  return cuts;
-}
-
 function trimSpan(text: string, s: Span): Span | undefined {
   let { start, end } = s;
   while (start < end && /\s/u.test(text[start]!)) start++;
