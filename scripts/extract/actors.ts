@@ -1259,7 +1259,18 @@ function cmp(a: string, b: string): number {
 
 /** Extracts actors and their mentions from the given sentences of `text`. */
 export function extractActors(text: string, sentences: readonly Sentence[]): ActorResult {
+  // Phases in functions of their own: as one function, V8 recompiled all of it after each deoptimisation (~100 ms).
   const st: DocState = { text, cands: [], untyped: [], acronyms: new Map(), nonActorAcronyms: new Set() };
+  const sentToksAll = scanSentences(text, sentences, st);
+  definitionsPass(st, sentToksAll);
+  dropDocumentAcronyms(st);
+  const { known, surnames } = knownNames(st);
+  const extra = documentRepeats(st, sentToksAll, known, surnames);
+  return actorsOf(text, resolveOverlaps([...st.cands, ...extra]));
+}
+
+/** Tokenises each sentence (in pieces of at most MAX_PIECE) and finds gazetteer names and proper-noun chunks. */
+function scanSentences(text: string, sentences: readonly Sentence[], st: DocState): Tok[][] {
   const sentToksAll: Tok[][] = [];
   for (const s of sentences) {
     for (let a = s.start; a < s.end; a += MAX_PIECE) {
@@ -1281,8 +1292,11 @@ export function extractActors(text: string, sentences: readonly Sentence[]): Act
       a = b - MAX_PIECE;
     }
   }
+  return sentToksAll;
+}
 
-  definitionsPass(st, sentToksAll);
+function dropDocumentAcronyms(st: DocState): void {
+  const text = st.text;
   // Acronyms of documents ("the TAC" for a treaty) are not organisations.
   const lone = st.cands.filter((c) => c.evidence === 'acronym' && ACRONYM.test(c.name) && !st.acronyms.has(c.name));
   if (lone.length > 0) {
@@ -1291,7 +1305,9 @@ export function extractActors(text: string, sentences: readonly Sentence[]): Act
     const drop = new Set(lone.filter((c) => docAcronyms.has(c.name.replace(/\P{Lu}/gu, ''))));
     if (drop.size > 0) st.cands = st.cands.filter((c) => !drop.has(c));
   }
+}
 
+function knownNames(st: DocState): { known: Map<string, Candidate>; surnames: Map<string, Candidate | null> } {
   // Known names of this document: persons by full name and surname, orgs by name and defined acronym.
   const known = new Map<string, Candidate>();
   const surnames = new Map<string, Candidate | null>();
@@ -1310,6 +1326,16 @@ export function extractActors(text: string, sentences: readonly Sentence[]): Act
   }
   for (const [acro, c] of st.acronyms) known.set(acro, c);
 
+  return { known, surnames };
+}
+
+function documentRepeats(
+  st: DocState,
+  sentToksAll: readonly Tok[][],
+  known: ReadonlyMap<string, Candidate>,
+  surnames: ReadonlyMap<string, Candidate | null>,
+): Candidate[] {
+  const text = st.text;
   // Document pass: untyped chunks and acronym tokens that repeat a known name.
   const extra: Candidate[] = [];
   for (const u of st.untyped) {
@@ -1339,8 +1365,11 @@ export function extractActors(text: string, sentences: readonly Sentence[]): Act
       if (sur) extra.push(docRepeat(sur, t.start, t.end, 1));
     }
   }
-  const all = resolveOverlaps([...st.cands, ...extra]);
+  return extra;
+}
 
+/** Actors and mentions from the resolved candidates. */
+function actorsOf(text: string, all: readonly Candidate[]): ActorResult {
   // Ids: gazetteer ids as they are; others from kind + name; acronym/surname mentions carry their target's name.
   // Worked out once per candidate ("the Kingdom" gets its id below).
   const ids = all.map((c) => (c.special ? '' : (c.id ?? actorId(c.kind, c.name))));

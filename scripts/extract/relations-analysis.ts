@@ -55,9 +55,35 @@ export interface ResolvedMention {
   /** Qualifies a following person ("Japanese counterpart X", "Cambodia's Prime Minister X"). */
   modifier: boolean;
   /** One of the pair a "the two countries" / "both sides" stands for (same number = same phrase). */
-  group?: number;
+  group: number | undefined;
   /** "the Soviet Union, now the Russian Federation": the actor this later name continues (not a partner). */
-  formerOf?: string;
+  formerOf: string | undefined;
+}
+
+// Every ResolvedMention is made by one of these two, with all its fields in one order, so V8 sees a single object
+// shape. Adding `group` or `formerOf` to some objects later gave three shapes; each new one deoptimised the code
+// that reads mentions ("wrong map"), and resolveMentions alone was recompiled ~18 times on a cold run.
+function namedMention(m: ActorMention, possessive: boolean): ResolvedMention {
+  return {
+    actorId: m.actorId,
+    start: m.start,
+    end: m.end,
+    resolved: false,
+    possessive,
+    modifier: false,
+    group: undefined,
+    formerOf: undefined,
+  };
+}
+
+function reference(
+  actorId: string,
+  start: number,
+  end: number,
+  possessive: boolean,
+  group: number | undefined = undefined,
+): ResolvedMention {
+  return { actorId, start, end, resolved: true, possessive, modifier: false, group, formerOf: undefined };
 }
 
 export interface Token {
@@ -724,27 +750,19 @@ export function possessiveAfter(text: string, end: number): boolean {
   return (c === 39 || c === 0x2019) && POSSESSIVE_RE.test(text.slice(end, end + 3));
 }
 
-/** Named mentions of the sentence plus resolved pronouns and definite titles; flags possessives and modifiers. */
-function resolveMentions(
+/**
+ * What the named mentions of a sentence say about each other: "X, now Y" (the same party renamed), modifiers and
+ * affiliations ("Japanese counterpart Fumio Kishida", "Cambodia's Prime Minister Hun Sen", "Japan's Ministry of
+ * Foreign Affairs") and apposition ("Rim Sokvy, co-founder of The Thinker Cambodia").
+ */
+function namedRelations(
   text: string,
-  sentence: SentenceSpan,
   tokens: readonly Token[],
-  named: readonly ActorMention[],
-  actors: ReadonlyMap<string, ActorInfo>,
+  out: readonly ResolvedMention[],
+  kinds: readonly (ActorKind | undefined)[],
   state: PronounState,
   affiliations: Affiliation[],
-  quotes: readonly { start: number; end: number }[],
-): ResolvedMention[] {
-  const out: ResolvedMention[] = named.map((m) => ({
-    actorId: m.actorId,
-    start: m.start,
-    end: m.end,
-    resolved: false,
-    possessive: possessiveAfter(text, m.end),
-    modifier: false,
-  }));
-  // The kind of each named mention, looked up once (the loops below read it several times).
-  const kinds = out.map((m) => kindOf(actors, m.actorId));
+): void {
   // "X, now Y": Y is X's current name, the same party.
   for (let i = 1; i < out.length; i++) {
     const prev = out[i - 1]!;
@@ -828,6 +846,23 @@ function resolveMentions(
       }
     }
   }
+}
+
+/** Named mentions of the sentence plus resolved pronouns and definite titles; flags possessives and modifiers. */
+function resolveMentions(
+  text: string,
+  sentence: SentenceSpan,
+  tokens: readonly Token[],
+  named: readonly ActorMention[],
+  actors: ReadonlyMap<string, ActorInfo>,
+  state: PronounState,
+  affiliations: Affiliation[],
+  quotes: readonly { start: number; end: number }[],
+): ResolvedMention[] {
+  const out: ResolvedMention[] = named.map((m) => namedMention(m, possessiveAfter(text, m.end)));
+  // The kind of each named mention, looked up once (the loops below read it several times).
+  const kinds = out.map((m) => kindOf(actors, m.actorId));
+  namedRelations(text, tokens, out, kinds, state, affiliations);
 
   // Salient person of this sentence: the first named person after an introductory clause.
   let introEnd = sentence.start;
@@ -848,212 +883,23 @@ function resolveMentions(
   }
 
   // Pronouns and definite titles.
-  const extra: ResolvedMention[] = [];
-  // `out` holds only the named mentions so far (resolved ones go to `extra`).
-  const namedHere: readonly ResolvedMention[] = out;
-  let groupId = 0;
+  const c: SentenceRefs = {
+    text,
+    tokens,
+    named: out,
+    actors,
+    state,
+    affiliations,
+    quotes,
+    salientHere,
+    extra: [],
+    groupId: 0,
+  };
   for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
     // Only anaphors and title words are resolved below.
-    if ((t.word.flags & (WORD_ANAPHOR | WORD_TITLE)) === 0) continue;
-    const candidate = (t.word.flags & WORD_ANAPHOR) !== 0;
-    const free = candidate && !overlapsAny(out, t.start, t.end);
-    if (free && NONPERSON_PRONOUNS.has(t.lower)) {
-      // "it has invaded", "its forces", "their aid": the nearest country/organisation of the sentence, else (for
-      // "it") the previous sentence's subject. Dummy "it" ("it is essential", "made it clear", "it's") is skipped.
-      const next = tokens[i + 1]?.lower;
-      const dummy =
-        t.lower === 'it' &&
-        (t.end - t.start > 2 ||
-          (next !== undefined && DUMMY_IT_NEXT.has(next)) ||
-          DUMMY_IT_PREV.has(tokens[i - 1]?.lower ?? ''));
-      if (dummy) continue;
-      // A subject pronoun needs a subject-like antecedent: "The request went to Japan and it will help" is the request.
-      const possessive = t.lower === 'its' || t.lower === 'their';
-      let target: string | undefined;
-      let seen = false;
-      for (let k = namedHere.length - 1; k >= 0 && !target; k--) {
-        const m = namedHere[k]!;
-        if (m.end > t.start) continue;
-        seen = true;
-        const inPhrase = PREPOSITIONS.has(tokens[tokenIndexAt(tokens, m.start) - 1]?.lower ?? '');
-        if (isNonPerson(kindOf(actors, m.actorId)) && (possessive || !inPhrase)) target = m.actorId;
-      }
-      if (!target && !seen && !PLURAL_PRONOUNS.has(t.lower)) target = state.antecedent;
-      if (target) {
-        extra.push({
-          actorId: target,
-          start: t.start,
-          end: t.end,
-          resolved: true,
-          possessive,
-          modifier: false,
-        });
-      }
-      continue;
-    }
-    if (free && WE_PRONOUNS.has(t.lower) && inRegions(quotes, t.start)) {
-      // Quoted "we": the country of the speaker (the salient person's country, else the document's own country).
-      const speaker = salientHere?.actorId ?? state.salient;
-      const own = speaker !== undefined ? state.affiliation.get(speaker) : undefined;
-      let target = own !== undefined && kindOf(actors, own) === 'country' ? own : undefined;
-      if (!target) {
-        let best = 0;
-        for (const [id, n] of state.countryCounts) {
-          if (n > best) {
-            best = n;
-            target = id;
-          }
-        }
-      }
-      if (target) {
-        extra.push({
-          actorId: target,
-          start: t.start,
-          end: t.end,
-          resolved: true,
-          possessive: t.lower === 'our',
-          modifier: false,
-        });
-      }
-      continue;
-    }
-    const prevLower = tokens[i - 1]?.lower;
-    let pairKind =
-      (t.lower === 'two' && prevLower === 'the') || t.lower === 'both'
-        ? PAIR_HEADS.get(tokens[i + 1]?.lower ?? '')
-        : undefined;
-    if (pairKind === 'country' && (tokens[i + 1]!.lower === 'sides' || tokens[i + 1]!.lower === 'parties')) {
-      // "both sides": the two people of the sentence when there are two, else two countries.
-      const from = t.lower === 'two' ? tokens[i - 1]!.start : t.start;
-      const people = namedHere.filter((m) => m.end <= from && kindOf(actors, m.actorId) === 'person');
-      if (new Set(people.map((m) => m.actorId)).size >= 2) pairKind = 'person';
-    }
-    if (pairKind && free) {
-      // "the two premiers", "both countries": the two latest actors of that kind; nothing unless there are two.
-      const from = t.lower === 'two' ? tokens[i - 1]!.start : t.start;
-      const first = latestOf(namedHere, state, actors, from, pairKind);
-      const second = first ? latestOf(namedHere, state, actors, from, pairKind, first) : undefined;
-      if (first && second) {
-        const head = tokens[i + 1]!;
-        groupId++;
-        for (const id of [second, first])
-          extra.push({
-            actorId: id,
-            start: from,
-            end: head.end,
-            resolved: true,
-            possessive: false,
-            modifier: false,
-            group: groupId,
-          });
-      }
-      i++;
-      continue;
-    }
-    if (free && COUNTRY_NOUNS.has(t.lower) && prevLower === 'the' && tokens[i + 1]?.lower !== 'of' && !t.capital) {
-      // Not the subject of its own clause ("Japan had supported the country" is not Japan supporting itself).
-      const from = tokens[i - 1]!.start;
-      const subject = namedHere.findLast(
-        (m) =>
-          m.end <= from &&
-          !m.possessive &&
-          !gapBreaks(text, m.end, from) &&
-          !PREPOSITIONS.has(tokens[tokenIndexAt(tokens, m.start) - 1]?.lower ?? ''),
-      );
-      const target = latestOf(namedHere, state, actors, from, 'country', subject?.actorId);
-      if (target) {
-        const possessive = /^['’]s/.test(text.slice(t.end, t.end + 2));
-        extra.push({
-          actorId: target,
-          start: tokens[i - 1]!.start,
-          end: t.end,
-          resolved: true,
-          possessive,
-          modifier: false,
-        });
-      }
-      continue;
-    }
-    if (free && PERSON_PRONOUNS.has(t.lower)) {
-      const here = salientHere && salientHere.end <= t.start ? salientHere.actorId : undefined;
-      let target = here ?? state.salient;
-      if ((t.lower === 'her' || t.lower === 'she') && namedHere[0] && namedHere[0].end <= t.start) {
-        // "Cambodia cannot deny her thankfulness": a country opening the sentence, no person before the pronoun.
-        const first = namedHere[0];
-        if (
-          kindOf(actors, first.actorId) === 'country' &&
-          !namedHere.some((m) => m.end <= t.start && kindOf(actors, m.actorId) === 'person')
-        )
-          target = first.actorId;
-      }
-      if (target) {
-        extra.push({
-          actorId: target,
-          start: t.start,
-          end: t.end,
-          resolved: true,
-          possessive: t.lower === 'his' || t.lower === 'her',
-          modifier: false,
-        });
-      }
-      continue;
-    }
-    // "the premier", "the Deputy Prime Minister", "the Japanese prime minister".
-    if ((t.word.flags & WORD_TITLE) !== 0 && t.lower !== 'the' && t.lower !== 'of' && t.lower !== 'and') {
-      const prevTok = tokens[i - 1];
-      // At the start of the sentence or of a clause after an introductory phrase ("Four days later, Deputy ...").
-      const atStart = i === 0 || (prevTok !== undefined && /,\s*$/.test(text.slice(prevTok.end, t.start)));
-      if (!atStart && prevTok?.lower !== 'the' && !(prevTok && overlapsAny(out, prevTok.start, prevTok.end))) continue;
-      let j = i;
-      while (j < tokens.length && TITLE_WORDS.has(tokens[j]!.lower) && tokens[j]!.lower !== 'the' && j - i < 5) {
-        if (j > i && gapBreaks(text, tokens[j - 1]!.end, tokens[j]!.start)) break;
-        j++;
-      }
-      const last = tokens[j - 1]!;
-      const title = tokens
-        .slice(i, j)
-        .map((x) => x.lower)
-        .join(' ');
-      if (overlapsAny(out, t.start, last.end)) {
-        i = j - 1;
-        continue;
-      }
-      // A title followed by a named person is that person's title, not a reference.
-      const next = out.find((m) => m.start >= last.end);
-      if (next && next.start - last.end <= 3) {
-        i = j - 1;
-        continue;
-      }
-      let target = state.titles.get(title);
-      const qualifier =
-        prevTok && !atStart && prevTok.lower !== 'the' ? out.find((m) => m.end === prevTok.end) : undefined;
-      const headTitle = /minister|president|premier|^pm$|secretary|chancellor|king|queen|counsellor|ambassador/.test(
-        title,
-      );
-      if (qualifier) {
-        target = undefined;
-        for (const [person, country] of state.affiliation) if (country === qualifier.actorId) target = person;
-      }
-      if (target && headTitle) {
-        if (qualifier) {
-          // "the Japanese prime minister": the person belongs to the qualifying country.
-          qualifier.modifier = true;
-          if (kindOf(actors, qualifier.actorId) !== 'person')
-            affiliations.push({ source: target, target: qualifier.actorId });
-        }
-        extra.push({
-          actorId: target,
-          start: t.start,
-          end: last.end,
-          resolved: true,
-          possessive: false,
-          modifier: false,
-        });
-      }
-      i = j - 1;
-    }
+    if ((tokens[i]!.word.flags & (WORD_ANAPHOR | WORD_TITLE)) !== 0) i = resolveReference(c, i);
   }
+  const extra = c.extra;
   if (salientHere) state.salient = salientHere.actorId;
   else {
     const subjPronoun = extra.find((m) => m.start - sentence.start < 40 && kindOf(actors, m.actorId) === 'person');
@@ -1062,6 +908,215 @@ function resolveMentions(
   // `out` is in text order already (the named mentions come sorted): only resolved ones need sorting in.
   if (extra.length === 0) return out;
   return mergeByOffsets(out, extra);
+}
+
+/**
+ * What the reference resolvers of one sentence share. Each resolver is its own function: resolveMentions used to be
+ * one 350-line function that V8 recompiled whole (~130 ms each time) after every deoptimisation while warming up.
+ */
+interface SentenceRefs {
+  text: string;
+  tokens: readonly Token[];
+  /** The sentence's named mentions, in text order (resolved ones go to `extra`). */
+  named: ResolvedMention[];
+  actors: ReadonlyMap<string, ActorInfo>;
+  state: PronounState;
+  affiliations: Affiliation[];
+  quotes: readonly { start: number; end: number }[];
+  /** The sentence's salient person, if named. */
+  salientHere: ResolvedMention | undefined;
+  extra: ResolvedMention[];
+  /** Numbers the pair phrases ("the two countries") of the sentence. */
+  groupId: number;
+}
+
+/** Resolves the anaphor or title word at token `i`; returns the index of the last token it used. */
+function resolveReference(c: SentenceRefs, i: number): number {
+  const { tokens } = c;
+  const t = tokens[i]!;
+  const candidate = (t.word.flags & WORD_ANAPHOR) !== 0;
+  const free = candidate && !overlapsAny(c.named, t.start, t.end);
+  if (free && NONPERSON_PRONOUNS.has(t.lower)) {
+    resolveNonPersonPronoun(c, i);
+    return i;
+  }
+  if (free && WE_PRONOUNS.has(t.lower) && inRegions(c.quotes, t.start)) {
+    resolveQuotedWe(c, t);
+    return i;
+  }
+  const prevLower = tokens[i - 1]?.lower;
+  let pairKind =
+    (t.lower === 'two' && prevLower === 'the') || t.lower === 'both'
+      ? PAIR_HEADS.get(tokens[i + 1]?.lower ?? '')
+      : undefined;
+  if (pairKind === 'country' && (tokens[i + 1]!.lower === 'sides' || tokens[i + 1]!.lower === 'parties')) {
+    // "both sides": the two people of the sentence when there are two, else two countries.
+    const from = t.lower === 'two' ? tokens[i - 1]!.start : t.start;
+    const people = c.named.filter((m) => m.end <= from && kindOf(c.actors, m.actorId) === 'person');
+    if (new Set(people.map((m) => m.actorId)).size >= 2) pairKind = 'person';
+  }
+  if (pairKind && free) {
+    resolvePair(c, i, pairKind);
+    return i + 1;
+  }
+  if (free && COUNTRY_NOUNS.has(t.lower) && prevLower === 'the' && tokens[i + 1]?.lower !== 'of' && !t.capital) {
+    resolveCountryNoun(c, i);
+    return i;
+  }
+  if (free && PERSON_PRONOUNS.has(t.lower)) {
+    resolvePersonPronoun(c, t);
+    return i;
+  }
+  // "the premier", "the Deputy Prime Minister", "the Japanese prime minister".
+  if ((t.word.flags & WORD_TITLE) !== 0 && t.lower !== 'the' && t.lower !== 'of' && t.lower !== 'and') {
+    return resolveDefiniteTitle(c, i);
+  }
+  return i;
+}
+
+function resolveNonPersonPronoun(c: SentenceRefs, i: number): void {
+  const { tokens, named: namedHere, actors, state, extra } = c;
+  const t = tokens[i]!;
+  // "it has invaded", "its forces", "their aid": the nearest country/organisation of the sentence, else (for
+  // "it") the previous sentence's subject. Dummy "it" ("it is essential", "made it clear", "it's") is skipped.
+  const next = tokens[i + 1]?.lower;
+  const dummy =
+    t.lower === 'it' &&
+    (t.end - t.start > 2 ||
+      (next !== undefined && DUMMY_IT_NEXT.has(next)) ||
+      DUMMY_IT_PREV.has(tokens[i - 1]?.lower ?? ''));
+  if (dummy) return;
+  // A subject pronoun needs a subject-like antecedent: "The request went to Japan and it will help" is the request.
+  const possessive = t.lower === 'its' || t.lower === 'their';
+  let target: string | undefined;
+  let seen = false;
+  for (let k = namedHere.length - 1; k >= 0 && !target; k--) {
+    const m = namedHere[k]!;
+    if (m.end > t.start) continue;
+    seen = true;
+    const inPhrase = PREPOSITIONS.has(tokens[tokenIndexAt(tokens, m.start) - 1]?.lower ?? '');
+    if (isNonPerson(kindOf(actors, m.actorId)) && (possessive || !inPhrase)) target = m.actorId;
+  }
+  if (!target && !seen && !PLURAL_PRONOUNS.has(t.lower)) target = state.antecedent;
+  if (target) {
+    extra.push(reference(target, t.start, t.end, possessive));
+  }
+}
+
+function resolveQuotedWe(c: SentenceRefs, t: Token): void {
+  const { actors, state, extra, salientHere } = c;
+  // Quoted "we": the country of the speaker (the salient person's country, else the document's own country).
+  const speaker = salientHere?.actorId ?? state.salient;
+  const own = speaker !== undefined ? state.affiliation.get(speaker) : undefined;
+  let target = own !== undefined && kindOf(actors, own) === 'country' ? own : undefined;
+  if (!target) {
+    let best = 0;
+    for (const [id, n] of state.countryCounts) {
+      if (n > best) {
+        best = n;
+        target = id;
+      }
+    }
+  }
+  if (target) {
+    extra.push(reference(target, t.start, t.end, t.lower === 'our'));
+  }
+}
+
+function resolvePair(c: SentenceRefs, i: number, pairKind: ActorKind): void {
+  const { tokens, named: namedHere, actors, state, extra } = c;
+  const t = tokens[i]!;
+  // "the two premiers", "both countries": the two latest actors of that kind; nothing unless there are two.
+  const from = t.lower === 'two' ? tokens[i - 1]!.start : t.start;
+  const first = latestOf(namedHere, state, actors, from, pairKind);
+  const second = first ? latestOf(namedHere, state, actors, from, pairKind, first) : undefined;
+  if (first && second) {
+    const head = tokens[i + 1]!;
+    c.groupId++;
+    for (const id of [second, first]) extra.push(reference(id, from, head.end, false, c.groupId));
+  }
+}
+
+function resolveCountryNoun(c: SentenceRefs, i: number): void {
+  const { text, tokens, named: namedHere, actors, state, extra } = c;
+  const t = tokens[i]!;
+  // Not the subject of its own clause ("Japan had supported the country" is not Japan supporting itself).
+  const from = tokens[i - 1]!.start;
+  const subject = namedHere.findLast(
+    (m) =>
+      m.end <= from &&
+      !m.possessive &&
+      !gapBreaks(text, m.end, from) &&
+      !PREPOSITIONS.has(tokens[tokenIndexAt(tokens, m.start) - 1]?.lower ?? ''),
+  );
+  const target = latestOf(namedHere, state, actors, from, 'country', subject?.actorId);
+  if (target) {
+    const possessive = /^['’]s/.test(text.slice(t.end, t.end + 2));
+    extra.push(reference(target, tokens[i - 1]!.start, t.end, possessive));
+  }
+}
+
+function resolvePersonPronoun(c: SentenceRefs, t: Token): void {
+  const { named: namedHere, actors, state, extra, salientHere } = c;
+  const here = salientHere && salientHere.end <= t.start ? salientHere.actorId : undefined;
+  let target = here ?? state.salient;
+  if ((t.lower === 'her' || t.lower === 'she') && namedHere[0] && namedHere[0].end <= t.start) {
+    // "Cambodia cannot deny her thankfulness": a country opening the sentence, no person before the pronoun.
+    const first = namedHere[0];
+    if (
+      kindOf(actors, first.actorId) === 'country' &&
+      !namedHere.some((m) => m.end <= t.start && kindOf(actors, m.actorId) === 'person')
+    )
+      target = first.actorId;
+  }
+  if (target) {
+    extra.push(reference(target, t.start, t.end, t.lower === 'his' || t.lower === 'her'));
+  }
+}
+
+/** "the premier": the latest person with that title. Returns the index of the title's last token. */
+function resolveDefiniteTitle(c: SentenceRefs, i: number): number {
+  const { text, tokens, named: out, actors, state, affiliations, extra } = c;
+  const t = tokens[i]!;
+  const prevTok = tokens[i - 1];
+  // At the start of the sentence or of a clause after an introductory phrase ("Four days later, Deputy ...").
+  const atStart = i === 0 || (prevTok !== undefined && /,\s*$/.test(text.slice(prevTok.end, t.start)));
+  if (!atStart && prevTok?.lower !== 'the' && !(prevTok && overlapsAny(out, prevTok.start, prevTok.end))) return i;
+  let j = i;
+  while (j < tokens.length && TITLE_WORDS.has(tokens[j]!.lower) && tokens[j]!.lower !== 'the' && j - i < 5) {
+    if (j > i && gapBreaks(text, tokens[j - 1]!.end, tokens[j]!.start)) break;
+    j++;
+  }
+  const last = tokens[j - 1]!;
+  const title = tokens
+    .slice(i, j)
+    .map((x) => x.lower)
+    .join(' ');
+  if (overlapsAny(out, t.start, last.end)) {
+    return j - 1;
+  }
+  // A title followed by a named person is that person's title, not a reference.
+  const next = out.find((m) => m.start >= last.end);
+  if (next && next.start - last.end <= 3) {
+    return j - 1;
+  }
+  let target = state.titles.get(title);
+  const qualifier = prevTok && !atStart && prevTok.lower !== 'the' ? out.find((m) => m.end === prevTok.end) : undefined;
+  const headTitle = /minister|president|premier|^pm$|secretary|chancellor|king|queen|counsellor|ambassador/.test(title);
+  if (qualifier) {
+    target = undefined;
+    for (const [person, country] of state.affiliation) if (country === qualifier.actorId) target = person;
+  }
+  if (target && headTitle) {
+    if (qualifier) {
+      // "the Japanese prime minister": the person belongs to the qualifying country.
+      qualifier.modifier = true;
+      if (kindOf(actors, qualifier.actorId) !== 'person')
+        affiliations.push({ source: target, target: qualifier.actorId });
+    }
+    extra.push(reference(target, t.start, last.end, false));
+  }
+  return j - 1;
 }
 
 const compareOffsets = (a: { start: number; end: number }, b: { start: number; end: number }): number =>

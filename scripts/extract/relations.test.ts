@@ -260,7 +260,8 @@ describe('relations: predicationPairs agrees with its former definition', () => 
       resolved: false,
       possessive: false,
       modifier: false,
-      ...(formerOf === undefined ? {} : { formerOf }),
+      group: undefined,
+      formerOf,
     }));
   test.prop(
     [
