@@ -21,7 +21,7 @@ import {
   type DocumentMetadata,
 } from './input';
 import { extract, type ArticleInput } from './pipeline';
-import { extractParallel } from './parallel';
+import { extractParallel, oneShotWorkers } from './parallel';
 import { withLayout } from '../../src/panels/network/dataset-layout';
 
 export class ExtractError extends Error {}
@@ -125,10 +125,9 @@ export async function run(options: CliOptions): Promise<RunReport> {
     throw new ExtractError(`stopped by --strict:\n  ${warnings.join('\n  ')}`);
   }
   const extractOptions = options.name ? { name: options.name } : {};
+  const workers = oneShotWorkers(articles.length, options.workers);
   const extracted =
-    options.workers === 1
-      ? extract(articles, extractOptions)
-      : await extractParallel(articles, extractOptions, options.workers);
+    workers === 1 ? extract(articles, extractOptions) : await extractParallel(articles, extractOptions, workers);
   // The network layout is stored with the data, so the app draws the network without laying it out first.
   const dataset = withLayout(extracted);
   const result = validateDataset(dataset);

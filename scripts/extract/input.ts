@@ -144,7 +144,8 @@ export const USAGE = `Usage: npm run extract -- [--input <folder>] [--output <fi
   --output   dataset JSON to write (default: data/dataset.json); must not be inside the input folder
   --name     dataset name shown in the app (default: "<n> articles, <first year>-<last year>")
   --strict   stop on any skipped article instead of warning
-  --workers  worker threads for extraction (default: one per core, at most 4)`;
+  --workers  threads for extraction (default: 1 below 4,000 articles, where helper threads cost more than they
+             save in a one-shot run; else one per core, at most 4)`;
 
 /** Parses CLI arguments. */
 export function parseArgs(argv: readonly string[]): ArgsResult {

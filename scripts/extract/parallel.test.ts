@@ -6,7 +6,15 @@ import { pathToFileURL } from 'node:url';
 import stringify from 'safe-stable-stringify';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildCorpus, readSeeds } from '../bench/corpus';
-import { closeExtractionPool, extractionPoolStats, extractParallel, PARALLEL_THRESHOLD } from './parallel';
+import {
+  closeExtractionPool,
+  defaultWorkers,
+  extractionPoolStats,
+  extractParallel,
+  ONE_SHOT_PARALLEL_THRESHOLD,
+  oneShotWorkers,
+  PARALLEL_THRESHOLD,
+} from './parallel';
 import { extract } from './pipeline';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -21,6 +29,16 @@ async function until(condition: () => boolean, timeoutMs = 60_000): Promise<void
 }
 
 afterAll(closeExtractionPool);
+
+describe('oneShotWorkers', () => {
+  it('keeps a one-shot run on one thread below the measured threshold, unless told otherwise', () => {
+    expect(oneShotWorkers(5)).toBe(1);
+    expect(oneShotWorkers(ONE_SHOT_PARALLEL_THRESHOLD - 1)).toBe(1);
+    expect(oneShotWorkers(ONE_SHOT_PARALLEL_THRESHOLD)).toBe(defaultWorkers());
+    expect(oneShotWorkers(5, 3)).toBe(3);
+    expect(oneShotWorkers(ONE_SHOT_PARALLEL_THRESHOLD * 2, 1)).toBe(1);
+  });
+});
 
 describe('extractParallel', () => {
   const expected = stringify(extract(corpus));
