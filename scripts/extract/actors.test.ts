@@ -36,6 +36,14 @@ describe('extractActors', () => {
     const t = 'Officials met U.S. envoys. Both US and America agreed. American aid arrived.';
     for (const s of ['U.S.', 'US', 'America', 'American']) expect(idsOf(t, s)).toEqual(['country:USA']);
   });
+  it('reads "Air <country>" as the airline, not the country inside its name', () => {
+    const t = 'Boeing won orders from Air India and Air New Zealand. India welcomed it. The Air Force flew.';
+    expect(idsOf(t, 'Air India')).toEqual(['org:air-india']);
+    expect(idsOf(t, 'Air New Zealand')).toEqual(['org:air-new-zealand']);
+    expect(idsOf(t, 'India')).toEqual(['country:IND']);
+    expect(idsOf(t, 'Air Force')).toEqual(['org:air-force']);
+    expect(run(t).mentions.filter((m) => m.actorId === 'country:NZL')).toEqual([]);
+  });
   it('treats a capital after a locative preposition as a place', () => {
     const t = 'The summit was held in Phnom Penh. Beijing warned against it.';
     expect(idsOf(t, 'Phnom Penh')).toEqual(['place:phnom-penh']);

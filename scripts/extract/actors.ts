@@ -948,6 +948,19 @@ function typeChunk(
       return;
     }
   }
+  // Airlines named "Air <country or place>" ("Air France", "Air Canada", "Air New Zealand"): the company, not the
+  // country its name holds.
+  if (words.length >= 2 && words[0] === 'Air') {
+    const rest = gazAt(toks, 1, words[1]!);
+    if (
+      rest &&
+      rest.toks.length === words.length - 1 &&
+      (rest.entry.kind === 'country' || rest.entry.kind === 'place')
+    ) {
+      st.cands.push(candidate({ start, end, kind: 'organization', name: surface, evidence: 'org', priority: 2 }));
+      return;
+    }
+  }
   // Organisations: a head word last, or followed by of/for/on ("Ministry of ...", "Institute for ...").
   const orgHead = words.some(
     (w, k) => ORG_HEADS.has(w) && (k === words.length - 1 || /^(?:of|for|on)$/u.test(words[k + 1] ?? '')),
