@@ -1308,6 +1308,7 @@ function scanSentences(text: string, sentences: readonly Sentence[], st: DocStat
   return sentToksAll;
 }
 
+/** Drops lone acronyms that name documents of the text (a treaty's "TAC"), not organisations. */
 function dropDocumentAcronyms(st: DocState): void {
   const text = st.text;
   // Acronyms of documents ("the TAC" for a treaty) are not organisations.
@@ -1320,6 +1321,7 @@ function dropDocumentAcronyms(st: DocState): void {
   }
 }
 
+/** The document's names so far: full names and defined acronyms, and surnames (null when two people share one). */
 function knownNames(st: DocState): { known: Map<string, Candidate>; surnames: Map<string, Candidate | null> } {
   // Known names of this document: persons by full name and surname, orgs by name and defined acronym.
   const known = new Map<string, Candidate>();
@@ -1338,10 +1340,10 @@ function knownNames(st: DocState): { known: Map<string, Candidate>; surnames: Ma
     }
   }
   for (const [acro, c] of st.acronyms) known.set(acro, c);
-
   return { known, surnames };
 }
 
+/** Later mentions of known names: untyped chunks, surnames and defined acronyms anywhere in the text. */
 function documentRepeats(
   st: DocState,
   sentToksAll: readonly Tok[][],

@@ -974,6 +974,7 @@ function resolveReference(c: SentenceRefs, i: number): number {
   return i;
 }
 
+/** "it", "its", "they", "their", "them": a country or organisation of the sentence, else the last subject. */
 function resolveNonPersonPronoun(c: SentenceRefs, i: number): void {
   const { tokens, named: namedHere, actors, state, extra } = c;
   const t = tokens[i]!;
@@ -1003,6 +1004,7 @@ function resolveNonPersonPronoun(c: SentenceRefs, i: number): void {
   }
 }
 
+/** "we", "our" inside quotation marks: the speaker's country. */
 function resolveQuotedWe(c: SentenceRefs, t: Token): void {
   const { actors, state, extra, salientHere } = c;
   // Quoted "we": the country of the speaker (the salient person's country, else the document's own country).
@@ -1023,6 +1025,7 @@ function resolveQuotedWe(c: SentenceRefs, t: Token): void {
   }
 }
 
+/** "the two countries", "both sides": the two latest actors of that kind, as one group. */
 function resolvePair(c: SentenceRefs, i: number, pairKind: ActorKind): void {
   const { tokens, named: namedHere, actors, state, extra } = c;
   const t = tokens[i]!;
@@ -1037,6 +1040,7 @@ function resolvePair(c: SentenceRefs, i: number, pairKind: ActorKind): void {
   }
 }
 
+/** "the country", "the kingdom": the latest country that is not the clause's own subject. */
 function resolveCountryNoun(c: SentenceRefs, i: number): void {
   const { text, tokens, named: namedHere, actors, state, extra } = c;
   const t = tokens[i]!;
@@ -1056,6 +1060,7 @@ function resolveCountryNoun(c: SentenceRefs, i: number): void {
   }
 }
 
+/** "he", "his", "she", "her": the salient person (or a country opening the sentence, for "her"). */
 function resolvePersonPronoun(c: SentenceRefs, t: Token): void {
   const { named: namedHere, actors, state, extra, salientHere } = c;
   const here = salientHere && salientHere.end <= t.start ? salientHere.actorId : undefined;
