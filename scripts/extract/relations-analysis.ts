@@ -1040,7 +1040,7 @@ function resolvePair(c: SentenceRefs, i: number, pairKind: ActorKind): void {
   }
 }
 
-/** "the country", "the kingdom": the latest country that is not the clause's own subject. */
+/** "the country", "the nation": the latest country that is not the clause's own subject. */
 function resolveCountryNoun(c: SentenceRefs, i: number): void {
   const { text, tokens, named: namedHere, actors, state, extra } = c;
   const t = tokens[i]!;
