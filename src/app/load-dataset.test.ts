@@ -136,6 +136,32 @@ describe('fetchDataset', () => {
     expect(result.issues[0]?.message).toMatch(/forbidden prototype property/);
   });
 
+  it('gives the browser a task between posting the text and each head-start step', async () => {
+    // A message posted to a worker still loading its script is handed over by this thread between its tasks: in one
+    // long task the worker would start only after all the head-start work. Here each step records whether a task
+    // queued right after the post (as the hand-over would be) has run by then.
+    let handedOver = 0;
+    class SlowStartWorker extends FakeValidationWorker {
+      override postMessage(text: string): void {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => {
+          channel.port1.close();
+          handedOver++;
+        };
+        channel.port2.postMessage(null);
+        super.postMessage(text);
+      }
+    }
+    vi.stubGlobal('Worker', SlowStartWorker);
+    const seenAt: Record<string, number> = {};
+    const result = await fetchDataset('data.json', respond(large(smallDataset)), {
+      beforeShare: () => (seenAt.beforeShare = handedOver),
+      afterShare: () => (seenAt.afterShare = handedOver),
+    });
+    expect(result.ok).toBe(true);
+    expect(seenAt).toEqual({ beforeShare: 1, afterShare: 1 });
+  });
+
   it('validates here when the worker cannot start', async () => {
     vi.stubGlobal('Worker', BrokenWorker);
     const result = await fetchDataset('data.json', respond(large(smallDataset)));
