@@ -76,13 +76,7 @@ function namedMention(m: ActorMention, possessive: boolean): ResolvedMention {
   };
 }
 
-function reference(
-  actorId: string,
-  start: number,
-  end: number,
-  possessive: boolean,
-  group: number | undefined = undefined,
-): ResolvedMention {
+function reference(actorId: string, start: number, end: number, possessive: boolean, group?: number): ResolvedMention {
   return { actorId, start, end, resolved: true, possessive, modifier: false, group, formerOf: undefined };
 }
 

@@ -63,18 +63,21 @@ export interface RelationAdjacency {
 function buildAdjacency(actors: readonly Actor[], relations: readonly Relation[]): RelationAdjacency {
   const actorIndex = new Map<string, number>();
   actors.forEach((a, k) => actorIndex.set(a.id, k));
+  // Each relation's two rows, looked up once (-1: an unknown actor, or the source again for a self-relation).
+  const rows = new Int32Array(relations.length * 2);
   const start = new Int32Array(actors.length + 1);
-  const ends = (r: Relation): [number | undefined, number | undefined] => {
-    const a = actorIndex.get(r.source);
-    const b = actorIndex.get(r.target);
-    return [a, b === a ? undefined : b];
-  };
-  for (const r of relations) for (const k of ends(r)) if (k !== undefined) start[k + 1]!++;
+  relations.forEach((r, i) => {
+    const a = actorIndex.get(r.source) ?? -1;
+    const b = actorIndex.get(r.target) ?? -1;
+    rows[2 * i] = a;
+    rows[2 * i + 1] = b === a ? -1 : b;
+  });
+  for (const k of rows) if (k >= 0) start[k + 1]!++;
   for (let k = 0; k < actors.length; k++) start[k + 1]! += start[k]!;
   const fill = start.slice(0, actors.length);
   const rel = new Int32Array(start[actors.length]!);
-  relations.forEach((r, i) => {
-    for (const k of ends(r)) if (k !== undefined) rel[fill[k]!++] = i;
+  rows.forEach((k, j) => {
+    if (k >= 0) rel[fill[k]!++] = j >> 1;
   });
   return { actorIndex, start, rel };
 }
@@ -82,14 +85,13 @@ function buildAdjacency(actors: readonly Actor[], relations: readonly Relation[]
 /** Document id -> [start, end) of its mentions, or null when some document's mentions are not contiguous. */
 function mentionRangesOf(mentions: readonly Mention[]): Map<string, readonly [number, number]> | null {
   const ranges = new Map<string, readonly [number, number]>();
-  let from = 0;
-  for (let i = 1; i <= mentions.length; i++) {
-    const docId = mentions[from]?.docId;
-    if (docId === undefined) break;
-    if (i < mentions.length && mentions[i]!.docId === docId) continue;
+  for (let from = 0; from < mentions.length;) {
+    const docId = mentions[from]!.docId;
+    let to = from + 1;
+    while (to < mentions.length && mentions[to]!.docId === docId) to++;
     if (ranges.has(docId)) return null;
-    ranges.set(docId, [from, i]);
-    from = i;
+    ranges.set(docId, [from, to]);
+    from = to;
   }
   return ranges;
 }
